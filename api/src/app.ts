@@ -1,0 +1,84 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config';
+import { buildContext, type Context } from './context';
+import { createOrmConfig } from './db/mikro-orm.config';
+import { createFormatError } from './errors/format-error';
+import { explorerRouter } from './http/explorer';
+import { createSchema } from './schema';
+
+export interface AppOptions {
+  databaseUrl: string;
+  logger: Logger;
+  /** Receives every SQL statement the API runs (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface App {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  httpServer: http.Server;
+  /** Starts listening on config.host:config.port (port 0 picks a free one) and returns the base URL. */
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, { databaseUrl, logger, onQuery }: AppOptions): Promise<App> {
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery }));
+  const schema = await createSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    logger,
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const isReady = await orm.isConnected();
+    res.status(isReady ? 200 : 503).json({ status: isReady ? 'ready' : 'database unreachable' });
+  });
+  app.use(explorerRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => buildContext(orm) }),
+  );
+
+  return {
+    orm,
+    schema,
+    httpServer,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const { port } = httpServer.address() as AddressInfo;
+          resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
+        });
+      }),
+    stop: async () => {
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}

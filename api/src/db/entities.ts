@@ -1,0 +1,9 @@
+import { Centre } from '../modules/centre/centre.entity';
+import { ReportedFigure } from '../modules/figure/reported-figure.entity';
+import { RatingDimension } from '../modules/rating/rating-dimension.entity';
+import { RatingResult } from '../modules/rating/rating-result.entity';
+import { RatingScheme } from '../modules/rating/rating-scheme.entity';
+import { Region } from '../modules/region/region.entity';
+
+/** Listed explicitly: no folder scanning, so dist and ts runs see the same set. */
+export const entities = [Region, Centre, RatingScheme, RatingDimension, RatingResult, ReportedFigure];

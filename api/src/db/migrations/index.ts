@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127214818_Initial } from './Migration20261127214818_Initial';
+
+/** Every committed migration, oldest first. `npm run migration:create` prints the line to add. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127214818_Initial', class: Migration20261127214818_Initial },
+];

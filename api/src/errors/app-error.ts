@@ -1,0 +1,23 @@
+/** Error codes a client may see in `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** A failure whose message is safe to show. Services throw these; format-error.ts maps them. */
+export class AppError extends Error {
+  override name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function badInput(argument: string, message: string): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, `Argument "${argument}" ${message}`, { argument });
+}

@@ -1,0 +1,108 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { type GraphQLFormattedError, GraphQLError, parse, visit, type ASTNode } from 'graphql';
+import type { Logger } from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { AppError, ErrorCode } from './app-error';
+
+/**
+ * The one place where errors become GraphQL errors. Known errors keep their code and
+ * message; anything unexpected is logged in full and answered with a masked message.
+ */
+export function createFormatError(logger: Logger, { exposeStack }: { exposeStack: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = flattenValidationErrors(original.extensions.validationErrors as ValidationError[]);
+      return {
+        ...base,
+        message: `Invalid argument: ${problems.map((p) => p.message).join('; ')}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: problems.map((p) => p.argument) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError && isBadValueError(error)) {
+      const argument = argumentAt(error);
+      const message = argument ? `Argument "${argument}" has an invalid value: ${formatted.message}` : formatted.message;
+      return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } };
+    }
+    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      // Errors GraphQL itself raised about the request (syntax, unknown field, bad variables).
+      return { ...formatted, extensions: { code } };
+    }
+    logger.error({ err: original }, 'unexpected error while executing a GraphQL operation');
+    return {
+      ...base,
+      message: 'Internal server error',
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        ...(exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+      },
+    };
+  };
+}
+
+interface ArgumentProblem {
+  argument: string;
+  message: string;
+}
+
+function flattenValidationErrors(errors: ValidationError[], prefix = ''): ArgumentProblem[] {
+  return errors.flatMap((error) => {
+    const argument = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((text) => ({
+      argument,
+      message: `"${argument}" ${text.replace(new RegExp(`^${error.property} `), '')}`,
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], argument)];
+  });
+}
+
+// graphql-js words its literal-value errors like this (ValuesOfCorrectTypeRule).
+const BAD_VALUE_PATTERNS = [/^Value ".*" does not exist in ".*" enum/, /^Enum ".*" cannot represent/, /cannot represent/, /^Expected value of type/, /^Field ".*" of required type ".*" was not provided/, /^Field ".*" is not defined by type/];
+
+function isBadValueError(error: GraphQLError): boolean {
+  return BAD_VALUE_PATTERNS.some((pattern) => pattern.test(error.message));
+}
+
+/** Names the argument (or input field path) whose literal value the error points at. */
+function argumentAt(error: GraphQLError): string | undefined {
+  const position = error.positions?.[0] ?? error.nodes?.[0]?.loc?.start;
+  const body = error.source?.body;
+  if (position === undefined || !body) {
+    return undefined;
+  }
+  let found: string | undefined;
+  const names: string[] = [];
+  const contains = (node: ASTNode) => node.loc !== undefined && node.loc.start <= position && position < node.loc.end;
+  visit(parse(body), {
+    Argument: {
+      enter(node) {
+        if (!contains(node)) return false;
+        names.push(node.name.value);
+        found = names.join('.');
+        return undefined;
+      },
+      leave(node) {
+        if (contains(node)) names.pop();
+      },
+    },
+    ObjectField: {
+      enter(node) {
+        if (!contains(node)) return false;
+        names.push(node.name.value);
+        found = names.join('.');
+        return undefined;
+      },
+      leave(node) {
+        if (contains(node)) names.pop();
+      },
+    },
+  });
+  return found;
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+const config = loadConfig();
+const logger = createLogger(config);
+
+startServer(config, logger).then(
+  (server) => {
+    let isStopping = false;
+    const stop = (signal: string) => {
+      if (isStopping) {
+        logger.warn('second signal: exiting without a clean shutdown');
+        process.exit(1);
+      }
+      isStopping = true;
+      logger.info({ signal }, 'stopping');
+      server.stop().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  },
+  (error) => {
+    logger.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  },
+);

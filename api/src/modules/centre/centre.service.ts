@@ -1,0 +1,91 @@
+import { QueryFlag, QueryOrder } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page } from '../../shared/pagination';
+import { latestRatedYear } from '../rating/rating.service';
+import type { RatingTier } from '../rating/rating-result.entity';
+import { Region } from '../region/region.entity';
+import { toFullRegionCode } from '../region/region.service';
+import { Centre, type CentreLevel } from './centre.entity';
+
+export enum CentreOrderField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  STARS = 'STARS',
+  TOTAL_SCORE = 'TOTAL_SCORE',
+}
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+export interface CentreQuery {
+  /** Centres must lie in the subtree of every one of these regions. */
+  regionCodes: string[];
+  levels?: CentreLevel[];
+  stars?: number[];
+  tier?: RatingTier;
+  /** Work year the rating conditions and rating order refer to; the latest rated year when absent. */
+  year?: number;
+  search?: string;
+  orderBy: { field: CentreOrderField; direction: SortDirection };
+  first: number;
+  offset: number;
+}
+
+export function findCentre(em: EntityManager, code: string): Promise<Centre | null> {
+  return em.findOne(Centre, { code });
+}
+
+export async function listCentres(em: EntityManager, query: CentreQuery): Promise<Page<Centre>> {
+  const qb = em.createQueryBuilder(Centre, 'c').select('c.*').setFlag(QueryFlag.DISABLE_PAGINATE);
+
+  if (query.regionCodes.length > 0) {
+    qb.join('c.region', 'r');
+    for (const code of query.regionCodes) {
+      // The region's own path is a prefix of every path in its subtree.
+      const regionPath = em.createQueryBuilder(Region, 'sub').select('sub.path').where({ code: toFullRegionCode(code) });
+      qb.andWhere(`r.path like (${regionPath.getFormattedQuery()}) || '%'`);
+    }
+  }
+  if (query.levels?.length) {
+    qb.andWhere({ level: { $in: query.levels } });
+  }
+  if (query.search) {
+    const pattern = `%${escapeLike(query.search)}%`;
+    qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { address: { $ilike: pattern } }] });
+  }
+
+  const needsRating =
+    query.stars !== undefined || query.tier !== undefined || [CentreOrderField.STARS, CentreOrderField.TOTAL_SCORE].includes(query.orderBy.field);
+  if (needsRating) {
+    const year = query.year ?? (await latestRatedYear(em));
+    qb.leftJoin('c.ratings', 'rr', { 'rr.scheme': year ?? 0 });
+    if (query.stars?.length) {
+      qb.andWhere({ 'rr.stars': { $in: query.stars } });
+    }
+    if (query.tier !== undefined) {
+      qb.andWhere({ 'rr.tier': query.tier });
+    }
+  }
+
+  const direction = query.orderBy.direction === SortDirection.ASC ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST;
+  const orderColumn = {
+    [CentreOrderField.CODE]: 'c.code',
+    [CentreOrderField.NAME]: 'c.name',
+    [CentreOrderField.STARS]: 'rr.stars',
+    [CentreOrderField.TOTAL_SCORE]: 'rr.total_score',
+  }[query.orderBy.field];
+  qb.orderBy([{ [orderColumn]: direction }, { 'c.code': QueryOrder.ASC }]);
+
+  const countQb = qb.clone();
+  const [items, totalCount] = await Promise.all([
+    query.first === 0 ? Promise.resolve([]) : qb.limit(query.first).offset(query.offset).getResultList(),
+    countQb.getCount('c.code', true),
+  ]);
+  return { items, totalCount, offset: query.offset };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

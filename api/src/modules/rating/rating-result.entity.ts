@@ -1,0 +1,55 @@
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Centre } from '../centre/centre.entity';
+import { RatingScheme } from './rating-scheme.entity';
+
+export enum RatingTier {
+  COUNTY = 'COUNTY',
+  CITY = 'CITY',
+}
+
+registerEnumType(RatingTier, {
+  name: 'RatingTier',
+  description: 'COUNTY: rated by the county (县级). CITY: a county five-star centre also rated city five-star (市级五星).',
+});
+
+@ObjectType({ description: "A centre's star rating for one work year." })
+@Entity({ tableName: 'rating_result' })
+@Unique({ properties: ['centre', 'scheme'] })
+@Check({ name: 'rating_result_stars_check', expression: 'stars between 3 and 5' })
+@Check({ name: 'rating_result_city_tier_check', expression: "tier = 'COUNTY' or stars = 5" })
+export class RatingResult {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
+  centre!: Centre;
+
+  @Index()
+  @ManyToOne(() => RatingScheme, { fieldName: 'year', deleteRule: 'restrict' })
+  scheme!: RatingScheme;
+
+  @Field(() => Int, { description: '3, 4 or 5.' })
+  @Property({ type: 'smallint' })
+  stars!: number;
+
+  @Field(() => RatingTier)
+  @Enum({ items: () => RatingTier, nativeEnumName: 'rating_tier' })
+  tier!: RatingTier;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  totalScore?: number;
+
+  /** Score per dimension key; exposed through RatingResult.dimensionScores. */
+  @Property({ type: 'jsonb', default: '{}' })
+  scoresByDimension: Record<string, number> = {};
+
+  @Field({ nullable: true, description: 'Date the rating was published (YYYY-MM-DD).' })
+  @Property({ type: 'date', nullable: true })
+  awardedOn?: string;
+
+  @Field({ description: 'True when the row was made by the seed generator, not taken from a source.' })
+  @Property({ type: 'boolean', default: false })
+  isSynthetic: boolean = false;
+}

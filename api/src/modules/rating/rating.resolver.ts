@@ -1,0 +1,69 @@
+import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Centre } from '../centre/centre.entity';
+import { Region } from '../region/region.entity';
+import { RatingResult } from './rating-result.entity';
+import { RatingScheme } from './rating-scheme.entity';
+import { RatingDimension } from './rating-dimension.entity';
+import { RatingStatisticsArgs } from './rating.inputs';
+import { ratingStatistics } from './rating.service';
+import { DimensionScore, RatingStatistics, RegionRatingStatistics } from './rating.types';
+
+@Resolver(() => RatingResult)
+export class RatingResultResolver {
+  @Query(() => RatingStatistics, { description: 'How many centres earned each star level in a work year.' })
+  ratingStatistics(@Args() { year, regionCode }: RatingStatisticsArgs, @Ctx() { em }: Context) {
+    return ratingStatistics(em, { year, regionCode });
+  }
+
+  @FieldResolver(() => Int)
+  year(@Root() result: RatingResult): number {
+    return result.scheme.year;
+  }
+
+  @FieldResolver(() => Centre)
+  async centre(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<Centre> {
+    return (await loaders.centreByCode.load(result.centre.code))!;
+  }
+
+  @FieldResolver(() => RatingScheme)
+  async scheme(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<RatingScheme> {
+    return (await loaders.schemeByYear.load(result.scheme.year))!;
+  }
+
+  @FieldResolver(() => [DimensionScore], { description: 'Score on each of the six dimensions, in scheme order.' })
+  async dimensionScores(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<DimensionScore[]> {
+    const dimensions = await loaders.dimensionsByYear.load(result.scheme.year);
+    return dimensions.map(({ key, name, maxScore, weight }) => ({
+      key,
+      name,
+      maxScore,
+      weight,
+      score: result.scoresByDimension[key] ?? null,
+    }));
+  }
+}
+
+@Resolver(() => RatingScheme)
+export class RatingSchemeResolver {
+  @FieldResolver(() => [RatingDimension])
+  dimensions(@Root() scheme: RatingScheme, @Ctx() { loaders }: Context): Promise<RatingDimension[]> {
+    return loaders.dimensionsByYear.load(scheme.year);
+  }
+}
+
+@Resolver(() => RatingStatistics)
+export class RatingStatisticsResolver {
+  @FieldResolver(() => Region)
+  async region(@Root() statistics: RatingStatistics, @Ctx() { loaders }: Context): Promise<Region> {
+    return (await loaders.regionByCode.load(statistics.regionCode))!;
+  }
+}
+
+@Resolver(() => RegionRatingStatistics)
+export class RegionRatingStatisticsResolver {
+  @FieldResolver(() => Region)
+  async region(@Root() row: RegionRatingStatistics, @Ctx() { loaders }: Context): Promise<Region> {
+    return (await loaders.regionByCode.load(row.regionCode))!;
+  }
+}

@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, ErrorCode } from '../../errors/app-error';
+import { findRegion, YUXI_CITY_CODE } from '../region/region.service';
+import { RatingScheme } from './rating-scheme.entity';
+
+export interface StarCounts {
+  countyFiveStar: number;
+  countyFourStar: number;
+  countyThreeStar: number;
+  cityFiveStar: number;
+  totalRated: number;
+}
+
+export interface RatingStatistics extends StarCounts {
+  year: number;
+  regionCode: string;
+  byRegion: Array<StarCounts & { regionCode: string }>;
+}
+
+export async function latestRatedYear(em: EntityManager): Promise<number | undefined> {
+  const [row] = await em.getConnection().execute<Array<{ year: number | null }>>('select max(year) as year from rating_result');
+  return row?.year ?? undefined;
+}
+
+export function findScheme(em: EntityManager, year: number): Promise<RatingScheme | null> {
+  return em.findOne(RatingScheme, { year });
+}
+
+// A city five-star centre is also a county five-star centre: counted in both.
+const COUNTS = `
+  count(rr.id) filter (where rr.stars = 5)::int as "countyFiveStar",
+  count(rr.id) filter (where rr.stars = 4)::int as "countyFourStar",
+  count(rr.id) filter (where rr.stars = 3)::int as "countyThreeStar",
+  count(rr.id) filter (where rr.tier = 'CITY')::int as "cityFiveStar",
+  count(rr.id)::int as "totalRated"`;
+
+/** Star counts for a year in a region's subtree, with one row per child region. */
+export async function ratingStatistics(
+  em: EntityManager,
+  { year, regionCode = YUXI_CITY_CODE }: { year: number; regionCode?: string },
+): Promise<RatingStatistics> {
+  const region = await findRegion(em, regionCode);
+  if (!region) {
+    throw new AppError(ErrorCode.NOT_FOUND, `No region has the code "${regionCode}".`, { argument: 'regionCode' });
+  }
+  const connection = em.getConnection();
+  const [totals, byRegion] = await Promise.all([
+    connection.execute<StarCounts[]>(
+      `select ${COUNTS}
+         from rating_result rr
+         join centre c on c.code = rr.centre_code
+         join region cr on cr.code = c.region_code
+        where rr.year = ? and cr.path like ? || '%'`,
+      [year, region.path],
+    ),
+    connection.execute<Array<StarCounts & { regionCode: string }>>(
+      `select child.code as "regionCode", ${COUNTS}
+         from region child
+         left join region cr on cr.path like child.path || '%'
+         left join centre c on c.region_code = cr.code
+         left join rating_result rr on rr.centre_code = c.code and rr.year = ?
+        where child.parent_code = ?
+        group by child.code
+        order by child.code`,
+      [year, region.code],
+    ),
+  ]);
+  return { year, regionCode: region.code, ...totals[0]!, byRegion };
+}

@@ -1,0 +1,98 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Centre, type CentreLevel } from '../../api/src/modules/centre/centre.entity';
+import { ReportedFigure } from '../../api/src/modules/figure/reported-figure.entity';
+import { RatingDimension } from '../../api/src/modules/rating/rating-dimension.entity';
+import { RatingResult, type RatingTier } from '../../api/src/modules/rating/rating-result.entity';
+import { RatingScheme } from '../../api/src/modules/rating/rating-scheme.entity';
+import { Region, type RegionLevel } from '../../api/src/modules/region/region.entity';
+import type { Dataset, RegionRow } from '../dataset';
+import { buildDataset } from '../generate';
+
+export interface SeedSummary {
+  regions: number;
+  centres: number;
+  ratings: number;
+  figures: number;
+}
+
+/**
+ * Writes the seed dataset into the API database. Every row is an upsert on its natural
+ * key, so running it again leaves the data as it was.
+ */
+export async function seedDatabase(
+  em: EntityManager,
+  { dataset = buildDataset(), onProgress = () => undefined }: { dataset?: Dataset; onProgress?: (line: string) => void } = {},
+): Promise<SeedSummary> {
+  await em.transactional(async (tx) => {
+    onProgress(`seed: ${dataset.regions.length} regions`);
+    await tx.upsertMany(Region, withPaths(dataset.regions));
+
+    onProgress(`seed: ${dataset.centres.length} centres`);
+    // Parents first, so a centre's parent always exists when it is written.
+    const byDepth = [...dataset.centres].sort((a, b) => depth(a.code, dataset) - depth(b.code, dataset));
+    await tx.upsertMany(
+      Centre,
+      byDepth.map(({ regionCode, parentCode, level, ...centre }) => ({
+        ...centre,
+        level: level as CentreLevel,
+        region: regionCode,
+        parent: parentCode ?? undefined,
+      })),
+    );
+
+    onProgress(`seed: ${dataset.schemes.length} rating schemes, ${dataset.ratings.length} ratings`);
+    await tx.upsertMany(RatingScheme, dataset.schemes.map(({ year, name, source }) => ({ year, name, source })));
+    await tx.upsertMany(
+      RatingDimension,
+      dataset.schemes.flatMap((scheme) => scheme.dimensions.map((dimension) => ({ ...dimension, scheme: scheme.year }))),
+      { onConflictFields: ['scheme', 'key'] },
+    );
+    await tx.upsertMany(
+      RatingResult,
+      dataset.ratings.map(({ centreCode, year, totalScore, tier, ...rating }) => ({
+        ...rating,
+        tier: tier as RatingTier,
+        totalScore: totalScore ?? undefined,
+        centre: centreCode,
+        scheme: year,
+      })),
+      { onConflictFields: ['centre', 'scheme'] },
+    );
+
+    onProgress(`seed: ${dataset.figures.length} reported figures`);
+    await tx.upsertMany(
+      ReportedFigure,
+      dataset.figures.map(({ centreCode, ...figure }) => ({ ...figure, centre: centreCode })),
+      { onConflictFields: ['centre', 'year', 'key'] },
+    );
+  });
+  return {
+    regions: dataset.regions.length,
+    centres: dataset.centres.length,
+    ratings: dataset.ratings.length,
+    figures: dataset.figures.length,
+  };
+}
+
+/** Materialised paths (see Region.path), computed from the parent codes. */
+function withPaths(rows: RegionRow[]) {
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const pathOf = (row: RegionRow): string => {
+    const parent = row.parentCode ? byCode.get(row.parentCode) : undefined;
+    return parent ? `${pathOf(parent)}/${row.code}` : row.code;
+  };
+  return rows
+    .map(({ parentCode, source, level, ...row }) => ({
+      ...row,
+      level: level as RegionLevel,
+      source: source ?? undefined,
+      parent: parentCode ?? undefined,
+      path: pathOf(byCode.get(row.code)!),
+    }))
+    .sort((a, b) => a.path.length - b.path.length);
+}
+
+function depth(code: string, dataset: Dataset): number {
+  const parent = dataset.centres.find((centre) => centre.code === code)?.parentCode;
+  return parent ? 1 + depth(parent, dataset) : 0;
+}
