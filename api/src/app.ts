@@ -33,7 +33,7 @@ export interface App {
 }
 
 export async function createApp(config: Config, { databaseUrl, logger, onQuery }: AppOptions): Promise<App> {
-  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery }));
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message) => logger.info(message) }));
   const schema = await createSchema();
   const app = express();
   const httpServer = http.createServer(app);
@@ -49,7 +49,17 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery }
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // One short line per request: what was asked, the answer's status and the time taken.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -12,7 +12,7 @@ export async function withOrm(task: (orm: MikroORM) => Promise<void>, overrides:
   const db = await openDatabase(config, logger);
   let orm: MikroORM | undefined;
   try {
-    orm = await MikroORM.init({ ...createOrmConfig({ databaseUrl: db.database.url }), ...overrides });
+    orm = await MikroORM.init({ ...createOrmConfig({ databaseUrl: db.database.url, log: console.log }), ...overrides });
     await task(orm);
   } catch (error) {
     process.exitCode = 1;

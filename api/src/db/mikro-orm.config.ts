@@ -1,4 +1,4 @@
-import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOptions } from '@mikro-orm/core';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities';
@@ -8,9 +8,11 @@ export interface OrmOptions {
   databaseUrl: string;
   /** Receives every SQL statement; tests use it to count statements. */
   onQuery?: (sql: string) => void;
+  /** Where the ORM's own messages (migrations applied, warnings) go; dropped when absent. */
+  log?: (message: string) => void;
 }
 
-export function createOrmConfig({ databaseUrl, onQuery }: OrmOptions): Options {
+export function createOrmConfig({ databaseUrl, onQuery, log }: OrmOptions): Options {
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
@@ -25,23 +27,24 @@ export function createOrmConfig({ databaseUrl, onQuery }: OrmOptions): Options {
     allowGlobalContext: false,
     forceUndefined: true,
     pool: { min: 0, max: 10 },
-    loggerFactory: (options) => new QueryListeningLogger(options, onQuery),
+    loggerFactory: (options) => new ForwardingLogger(options, { onQuery, log }),
   });
 }
 
-/** Hands every statement to a listener without printing it. */
-class QueryListeningLogger extends DefaultLogger {
+/** Hands statements and messages to the app's listeners instead of printing to the console. */
+class ForwardingLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
-    private readonly onQuery?: (sql: string) => void,
+    private readonly listeners: Pick<OrmOptions, 'onQuery' | 'log'>,
   ) {
     super(options);
   }
 
+  override log(namespace: LoggerNamespace, message: string): void {
+    this.listeners.log?.(`[${namespace}] ${message.replace(/\u001b\[\d+m/g, '')}`);
+  }
+
   override logQuery(context: { query: string } & LogContext): void {
-    if (this.onQuery) {
-      this.onQuery(context.query);
-    }
-    super.logQuery(context);
+    this.listeners.onQuery?.(context.query);
   }
 }

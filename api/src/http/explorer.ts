@@ -8,10 +8,10 @@ import express, { type Request, type Router } from 'express';
 export function explorerRouter(): Router {
   const router = express.Router();
   const files: Record<string, string> = {
-    'react.js': require.resolve('react/umd/react.production.min.js'),
-    'react-dom.js': require.resolve('react-dom/umd/react-dom.production.min.js'),
-    'graphiql.js': path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
-    'graphiql.css': path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
+    'react.js': packageFile('react', 'umd/react.production.min.js'),
+    'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+    'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
+    'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
   };
   router.get('/explorer/:file', (req, res, next) => {
     const file = req.params.file;
@@ -37,6 +37,12 @@ export function explorerRouter(): Router {
       .send(PAGE);
   });
   return router;
+}
+
+/** Files the packages ship but do not export: resolved from the package folder. */
+function packageFile(packageName: string, file: string): string {
+  const packageJson = require.resolve(`${packageName}/package.json`);
+  return path.join(path.dirname(packageJson), file);
 }
 
 /** A browser navigating to /graphql, not a client sending a GET query. */

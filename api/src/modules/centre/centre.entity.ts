@@ -1,4 +1,4 @@
-import { PrimaryKeyProp, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { PrimaryKeyProp, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RatingResult } from '../rating/rating-result.entity';
 import { Region } from '../region/region.entity';
@@ -41,12 +41,12 @@ export class Centre {
 
   @Index()
   @ManyToOne(() => Region, { fieldName: 'region_code', deleteRule: 'restrict' })
-  region!: Region;
+  region!: Rel<Region>;
 
   /** The hub this centre belongs to in the "1+6+N" network. */
   @Index()
   @ManyToOne(() => Centre, { nullable: true, fieldName: 'parent_code', deleteRule: 'set null' })
-  parent?: Centre;
+  parent?: Rel<Centre>;
 
   @OneToMany(() => RatingResult, (result) => result.centre)
   ratings = new Collection<RatingResult>(this);

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 
@@ -10,7 +10,7 @@ export class ReportedFigure {
   id!: number;
 
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
-  centre!: Centre;
+  centre!: Rel<Centre>;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { RatingScheme } from './rating-scheme.entity';
 
@@ -10,7 +10,7 @@ export class RatingDimension {
   id!: number;
 
   @ManyToOne(() => RatingScheme, { fieldName: 'year', deleteRule: 'cascade' })
-  scheme!: RatingScheme;
+  scheme!: Rel<RatingScheme>;
 
   @Field({ description: 'Stable English key, e.g. BASIC_OPERATION.' })
   @Property({ type: 'text' })

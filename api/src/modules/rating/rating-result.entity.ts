@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 import { RatingScheme } from './rating-scheme.entity';
@@ -23,11 +23,11 @@ export class RatingResult {
   id!: number;
 
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
-  centre!: Centre;
+  centre!: Rel<Centre>;
 
   @Index()
   @ManyToOne(() => RatingScheme, { fieldName: 'year', deleteRule: 'restrict' })
-  scheme!: RatingScheme;
+  scheme!: Rel<RatingScheme>;
 
   @Field(() => Int, { description: '3, 4 or 5.' })
   @Property({ type: 'smallint' })

@@ -1,4 +1,4 @@
-import { PrimaryKeyProp, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { PrimaryKeyProp, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum RegionLevel {
@@ -32,7 +32,7 @@ export class Region {
 
   @Index()
   @ManyToOne(() => Region, { nullable: true, fieldName: 'parent_code', deleteRule: 'restrict' })
-  parent?: Region;
+  parent?: Rel<Region>;
 
   /**
    * Codes from the root down to this region joined with '/', so a subtree is one

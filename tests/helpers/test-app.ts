@@ -1,0 +1,50 @@
+import pino from 'pino';
+import { createApp, type App } from '../../api/src/app';
+import { loadConfig } from '../../api/src/config';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+}
+
+export interface TestApp {
+  url: string;
+  app: App;
+  /** Every SQL statement the API ran since the last reset. */
+  statements: string[];
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** The production app factory on the test database, listening on a free port. */
+export async function createTestApp(): Promise<TestApp> {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) {
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
+  }
+  const statements: string[] = [];
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' });
+  const app = await createApp(config, {
+    databaseUrl,
+    logger: pino({ level: 'silent' }),
+    onQuery: (sql) => statements.push(sql),
+  });
+  const url = await app.listen();
+  return {
+    url,
+    app,
+    statements,
+    gql: async (query, variables) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    stop: async () => {
+      await app.stop();
+      await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
+    },
+  };
+}

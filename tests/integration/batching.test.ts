@@ -1,0 +1,46 @@
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+let api: TestApp;
+beforeAll(async () => {
+  api = await createTestApp();
+});
+afterAll(() => api.stop());
+
+const LIST = `query ($first: Int) {
+  centres(first: $first) {
+    edges { node { code region { name } parent { code } currentRating { stars tier } ratingHistory { year } } }
+    totalCount
+  }
+}`;
+
+async function statementsFor(first: number): Promise<string[]> {
+  api.statements.length = 0;
+  const { data, errors } = await api.gql(LIST, { first });
+  expect(errors).toBeUndefined();
+  expect(data.centres.edges).toHaveLength(first);
+  return [...api.statements];
+}
+
+describe('relation fields', () => {
+  it('should cost the same few SQL statements for 10 centres as for 100', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    expect(hundred.length).toBe(ten.length);
+    expect(hundred.length).toBeLessThanOrEqual(8);
+  });
+
+  it('should batch a deep query over regions, parents, ratings and dimensions', async () => {
+    api.statements.length = 0;
+    const { errors } = await api.gql(`{
+      centres(first: 100) { edges { node {
+        region { ancestors { name } children { code } }
+        parent { region { name } }
+        children { code }
+        currentRating { scheme { name } dimensionScores { name score } }
+        figures { key }
+      } } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(api.statements.length).toBeLessThanOrEqual(14);
+  });
+});

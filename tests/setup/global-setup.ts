@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pino from 'pino';
+import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
+import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres';
+import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
+import { seedDatabase } from '../../seeds/api/seed';
+import { EMBEDDED_TEST_DATA_DIR, EMBEDDED_TEST_PORT, testDatabase } from './test-database';
+
+/**
+ * One fresh database for the run: dropped, created, migrated with the committed
+ * migrations and seeded. Tests that write use data of their own.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!process.env.DATABASE_URL) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: EMBEDDED_TEST_DATA_DIR,
+      port: EMBEDDED_TEST_PORT,
+      logger: pino({ level: 'silent' }),
+    });
+    (globalThis as { embeddedPostgres?: typeof embedded }).embeddedPostgres = embedded;
+  }
+  const database = testDatabase();
+  await dropDatabase(database);
+  await ensureDatabase(database);
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl: database.url }));
+  try {
+    await orm.getMigrator().up();
+    await seedDatabase(orm.em.fork());
+  } finally {
+    await orm.close(true);
+  }
+  process.env.TEST_DATABASE_URL = database.url;
+}
