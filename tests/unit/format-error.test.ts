@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
+import { AppError, ErrorCode } from '../../api/src/errors/app-error';
+import { createFormatError } from '../../api/src/errors/format-error';
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
+  return { logger, lines };
+}
+
+describe('formatError', () => {
+  it('should mask an unexpected error, without a stack trace, and log it in full', () => {
+    const { logger, lines } = capturingLogger();
+    const format = createFormatError(logger, { exposeStack: false });
+    const secret = new Error('connection to 10.0.0.5 refused: password authentication failed');
+    const result = format({ message: secret.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, secret);
+    expect(result).toEqual({ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(lines.join('')).toContain('password authentication failed');
+  });
+
+  it('should add the stack only when asked (development)', () => {
+    const format = createFormatError(pino({ level: 'silent' }), { exposeStack: true });
+    const result = format({ message: 'x' }, new Error('boom'));
+    expect(result.extensions?.stacktrace).toEqual(expect.arrayContaining([expect.stringContaining('boom')]));
+  });
+
+  it('should pass a typed application error through with its code and details', () => {
+    const format = createFormatError(pino({ level: 'silent' }), { exposeStack: false });
+    const error = new AppError(ErrorCode.NOT_FOUND, 'No region has the code "1".', { argument: 'regionCode' });
+    expect(format({ message: 'x' }, error)).toEqual({
+      message: 'No region has the code "1".',
+      extensions: { code: 'NOT_FOUND', argument: 'regionCode' },
+    });
+  });
+
+  it('should keep the code of errors GraphQL raises about the request itself', () => {
+    const format = createFormatError(pino({ level: 'silent' }), { exposeStack: false });
+    const error = new GraphQLError('Syntax Error: Expected Name, found <EOF>.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(format({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions).toEqual({
+      code: 'GRAPHQL_PARSE_FAILED',
+    });
+  });
+});
