@@ -43,6 +43,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery }
     introspection: true,
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
     logger,
   });

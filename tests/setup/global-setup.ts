@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { MetadataStorage } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
@@ -29,6 +30,9 @@ export default async function globalSetup(): Promise<void> {
     await seedDatabase(orm.em.fork());
   } finally {
     await orm.close(true);
+    // Entity metadata lives in a process-wide store; a test file run in this same process
+    // (jest does that for a single file) must not find this realm's objects there.
+    MetadataStorage.clear();
   }
   process.env.TEST_DATABASE_URL = database.url;
 }

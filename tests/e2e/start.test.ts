@@ -1,0 +1,85 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * `npm start` with no DATABASE_URL, as a new user runs it: the compiled server starts an
+ * embedded PostgreSQL, migrates, seeds, serves, and stops it all on Ctrl-C (SIGINT).
+ */
+const MAIN = path.resolve(__dirname, '../../dist/api/src/main.js');
+const PORT = 4097;
+const EMBEDDED_PG_PORT = 54348;
+
+let dataDir: string;
+beforeAll(() => {
+  if (!existsSync(MAIN)) {
+    throw new Error('dist/ is missing: run `npm test` (it builds first) or `npm run build`.');
+  }
+  dataDir = mkdtempSync(path.join(tmpdir(), 'star-centres-start-'));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function start(): { child: ChildProcess; ready: Promise<string> } {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT) };
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Press Ctrl-C to stop.')) resolve(output);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before it was ready:\n${output}`)));
+  });
+  return { child, ready };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+function postgresProcessesFor(dir: string): string {
+  try {
+    return execFileSync('pgrep', ['-af', `postgres.*${dir}`]).toString().trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+}
+
+async function statistics(): Promise<unknown> {
+  const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ ratingStatistics(year: 2024) { countyFiveStar countyFourStar countyThreeStar cityFiveStar } }' }),
+  });
+  return response.json();
+}
+
+describe('npm start without DATABASE_URL', () => {
+  it('should serve the seeded API from an embedded PostgreSQL, stop cleanly, and start again from the same data', async () => {
+    const first = start();
+    const printed = await first.ready;
+    expect(printed).toContain(`http://localhost:${PORT}/graphql`);
+    expect(printed).toContain('embedded PostgreSQL');
+    expect(await statistics()).toEqual({
+      data: { ratingStatistics: { countyFiveStar: 36, countyFourStar: 83, countyThreeStar: 163, cityFiveStar: 20 } },
+    });
+    expect(await stop(first.child)).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+
+    const startedAt = Date.now();
+    const second = start();
+    const secondOutput = await second.ready;
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
+    expect(secondOutput).not.toContain('initialising embedded PostgreSQL');
+    expect(secondOutput).not.toContain('loading the seed data');
+    expect(await statistics()).toMatchObject({ data: { ratingStatistics: { countyFiveStar: 36 } } });
+    expect(await stop(second.child)).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+  }, 180_000);
+});
