@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { type GraphQLFormattedError, GraphQLError, parse, visit, type ASTNode } from 'graphql';
+import { type ArgumentNode, type ASTNode, type GraphQLFormattedError, GraphQLError, type ObjectFieldNode, parse, visit } from 'graphql';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
@@ -80,29 +80,19 @@ function argumentAt(error: GraphQLError): string | undefined {
   let found: string | undefined;
   const names: string[] = [];
   const contains = (node: ASTNode) => node.loc !== undefined && node.loc.start <= position && position < node.loc.end;
-  visit(parse(body), {
-    Argument: {
-      enter(node) {
-        if (!contains(node)) return false;
-        names.push(node.name.value);
-        found = names.join('.');
-        return undefined;
-      },
-      leave(node) {
-        if (contains(node)) names.pop();
-      },
+  // Argument and ObjectField nodes both carry a name; entering one that contains the
+  // position extends the path, leaving it shortens it again.
+  const step = {
+    enter(node: ArgumentNode | ObjectFieldNode) {
+      if (!contains(node)) return false;
+      names.push(node.name.value);
+      found = names.join('.');
+      return undefined;
     },
-    ObjectField: {
-      enter(node) {
-        if (!contains(node)) return false;
-        names.push(node.name.value);
-        found = names.join('.');
-        return undefined;
-      },
-      leave(node) {
-        if (contains(node)) names.pop();
-      },
+    leave(node: ArgumentNode | ObjectFieldNode) {
+      if (contains(node)) names.pop();
     },
-  });
+  };
+  visit(parse(body), { Argument: step, ObjectField: step });
   return found;
 }
