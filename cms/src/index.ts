@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { ensureAdminUsers } from './bootstrap/admin-users';
+import { ensureApiWiring } from './bootstrap/api-wiring';
+import { validateCentreCodes } from './bootstrap/centre-codes';
+import { ensureLocales } from './bootstrap/locales';
+import { refuseDefaultSecretsInProduction, settings } from './bootstrap/settings';
+import { seedEditorialContent } from './seed/seed-content';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    refuseDefaultSecretsInProduction(settings(strapi));
+    strapi.documents.use(validateCentreCodes(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const config = settings(strapi);
+    await ensureLocales(strapi);
+    await ensureAdminUsers(strapi, config);
+    await ensureApiWiring(strapi, config);
+    if (config.seedOnStart) {
+      await seedEditorialContent(strapi, config.seedDir);
+    }
+  },
+};
