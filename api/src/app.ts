@@ -33,7 +33,7 @@ export interface App {
 }
 
 export async function createApp(config: Config, { databaseUrl, logger, onQuery }: AppOptions): Promise<App> {
-  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message) => logger.info(message) }));
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
   const app = express();
   const httpServer = http.createServer(app);

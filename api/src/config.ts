@@ -24,7 +24,51 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   SEED_ON_START: booleanString.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  CMS_ENABLED: booleanString.default('true'),
+  CMS_HOST: z.string().min(1).default('127.0.0.1'),
+  CMS_PORT: z.coerce.number().int().min(1).max(65535).default(1337),
+  CMS_PUBLIC_URL: z.string().url().optional(),
+  APP_KEYS: z.string().min(1).optional(),
+  ADMIN_JWT_SECRET: z.string().min(16).optional(),
+  API_TOKEN_SALT: z.string().min(16).optional(),
+  TRANSFER_TOKEN_SALT: z.string().min(16).optional(),
+  ENCRYPTION_KEY: z.string().min(16).optional(),
+  CMS_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  CMS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CMS_ADMIN_EMAIL: z.string().email().optional(),
+  CMS_ADMIN_PASSWORD: z.string().min(8).optional(),
+  CMS_EDITOR_EMAIL: z.string().email().optional(),
+  CMS_EDITOR_PASSWORD: z.string().min(8).optional(),
 });
+
+/** Secrets shared by the CMS and the API; generated once into DATA_DIR outside production. */
+export const CMS_SECRET_NAMES = [
+  'APP_KEYS',
+  'ADMIN_JWT_SECRET',
+  'API_TOKEN_SALT',
+  'TRANSFER_TOKEN_SALT',
+  'ENCRYPTION_KEY',
+  'CMS_API_TOKEN',
+  'CMS_WEBHOOK_SECRET',
+] as const;
+export type CmsSecretName = (typeof CMS_SECRET_NAMES)[number];
+
+/** Development accounts `npm start` prints; production must set its own (the CMS refuses these). */
+export const DEVELOPMENT_ACCOUNTS = {
+  admin: { email: 'admin@example.com', password: 'Admin-Star-2024' },
+  editor: { email: 'editor@example.com', password: 'Editor-Star-2024' },
+};
+
+export interface CmsConfig {
+  enabled: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** Only the secrets the environment sets; the rest are generated in development. */
+  secrets: Partial<Record<CmsSecretName, string>>;
+  admin: { email: string; password: string };
+  editor: { email: string; password: string };
+}
 
 export interface DatabaseConfig {
   /** Connection URL of the API's own database. */
@@ -45,6 +89,7 @@ export interface Config {
   embeddedPgPort: number;
   seedOnStart: boolean;
   logLevel: string;
+  cms: CmsConfig;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +113,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
     seedOnStart: vars.SEED_ON_START,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+    cms: {
+      enabled: vars.CMS_ENABLED,
+      host: vars.CMS_HOST,
+      port: vars.CMS_PORT,
+      publicUrl: (vars.CMS_PUBLIC_URL ?? `http://localhost:${vars.CMS_PORT}`).replace(/\/$/, ''),
+      secrets: Object.fromEntries(CMS_SECRET_NAMES.filter((name) => vars[name]).map((name) => [name, vars[name]!])),
+      admin: {
+        email: vars.CMS_ADMIN_EMAIL ?? DEVELOPMENT_ACCOUNTS.admin.email,
+        password: vars.CMS_ADMIN_PASSWORD ?? DEVELOPMENT_ACCOUNTS.admin.password,
+      },
+      editor: {
+        email: vars.CMS_EDITOR_EMAIL ?? DEVELOPMENT_ACCOUNTS.editor.email,
+        password: vars.CMS_EDITOR_PASSWORD ?? DEVELOPMENT_ACCOUNTS.editor.password,
+      },
+    },
   });
 }
 

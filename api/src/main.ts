@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
-import { startServer } from './server';
+import { startStack } from './stack/start-stack';
 
 const config = loadConfig();
 const logger = createLogger(config);
 
-startServer(config, logger).then(
+startStack(config, logger).then(
   (server) => {
     let isStopping = false;
     const stop = (signal: string) => {

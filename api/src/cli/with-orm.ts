@@ -12,7 +12,7 @@ export async function withOrm(task: (orm: MikroORM) => Promise<void>, overrides:
   const db = await openDatabase(config, logger);
   let orm: MikroORM | undefined;
   try {
-    orm = await MikroORM.init({ ...createOrmConfig({ databaseUrl: db.database.url, log: console.log }), ...overrides });
+    orm = await MikroORM.init({ ...createOrmConfig({ databaseUrl: db.database.url, log: (message, level) => level === 'info' && console.log(message) }), ...overrides });
     await task(orm);
   } catch (error) {
     process.exitCode = 1;

@@ -8,8 +8,8 @@ export interface OrmOptions {
   databaseUrl: string;
   /** Receives every SQL statement; tests use it to count statements. */
   onQuery?: (sql: string) => void;
-  /** Where the ORM's own messages (migrations applied, warnings) go; dropped when absent. */
-  log?: (message: string) => void;
+  /** Where the ORM's own messages go: migrations and warnings as info, the rest as debug. */
+  log?: (message: string, level: 'debug' | 'info') => void;
 }
 
 export function createOrmConfig({ databaseUrl, onQuery, log }: OrmOptions): Options {
@@ -40,8 +40,9 @@ class ForwardingLogger extends DefaultLogger {
     super(options);
   }
 
-  override log(namespace: LoggerNamespace, message: string): void {
-    this.listeners.log?.(`[${namespace}] ${message.replace(/\u001b\[\d+m/g, '')}`);
+  override log(namespace: LoggerNamespace, message: string, context?: LogContext): void {
+    const isNotable = (namespace as string) === 'migrator' || context?.level === 'warning' || context?.level === 'error';
+    this.listeners.log?.(`[${namespace}] ${message.replace(/\u001b\[\d+m/g, '')}`, isNotable ? 'info' : 'debug');
   }
 
   override logQuery(context: { query: string } & LogContext): void {
