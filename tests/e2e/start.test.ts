@@ -21,7 +21,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function start(): { child: ChildProcess; ready: Promise<string> } {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT) };
+  // The CMS has tests of its own (tests/cms); this one is about the database and the API.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT), CMS_ENABLED: 'false' };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {

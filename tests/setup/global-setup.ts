@@ -5,7 +5,9 @@ import pino from 'pino';
 import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres';
 import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
+import { buildCmsIfChanged } from '../../api/src/stack/cms-build';
 import { seedDatabase } from '../../seeds/api/seed';
+import { CMS_DIR } from '../helpers/cms';
 import { EMBEDDED_TEST_DATA_DIR, EMBEDDED_TEST_PORT, testDatabase } from './test-database';
 
 /**
@@ -35,4 +37,10 @@ export default async function globalSetup(): Promise<void> {
     MetadataStorage.clear();
   }
   process.env.TEST_DATABASE_URL = database.url;
+  // CMS tests run the built admin; building takes a minute the first time, then is skipped.
+  await buildCmsIfChanged({
+    cmsDir: CMS_DIR,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, STRAPI_TELEMETRY_DISABLED: 'true' },
+    logger: pino({ level: 'silent' }),
+  });
 }
