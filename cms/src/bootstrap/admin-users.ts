@@ -13,6 +13,8 @@ export const EDITORIAL_TYPES = [
   'api::showcase-article.showcase-article',
 ];
 
+const EDITORIAL_LOCALES = ['zh-Hans', 'en'];
+
 const CONTENT_ACTIONS = ['create', 'read', 'update', 'delete', 'publish'].map((action) => `plugin::content-manager.explorer.${action}`);
 
 // Media library use, without its settings (configure-view).
@@ -56,6 +58,8 @@ export async function ensureAdminUsers(strapi: Core.Strapi, config: Settings): P
       firstname: '宣传',
       lastname: '编辑',
       password: config.editorPassword,
+      // Editors write in Chinese; the admin speaks it to them (English stays in their profile).
+      preferedLanguage: 'zh-Hans',
       isActive: true,
       registrationToken: null,
       roles: [editorRole.id],
@@ -71,6 +75,11 @@ function editorPermissions(strapi: Core.Strapi) {
   const contentPermissions = strapi
     .service('admin::content-type')
     .getPermissionsWithNestedFields(contentActions, { restrictedSubjects: [] })
-    .filter((permission: { subject: string }) => EDITORIAL_TYPES.includes(permission.subject));
+    .filter((permission: { subject: string }) => EDITORIAL_TYPES.includes(permission.subject))
+    // i18n checks a locales property on localized types; without it no locale may be written.
+    .map((permission: { properties?: Record<string, unknown> }) => ({
+      ...permission,
+      properties: { ...permission.properties, locales: EDITORIAL_LOCALES },
+    }));
   return [...contentPermissions, ...UPLOAD_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))];
 }
