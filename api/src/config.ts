@@ -24,6 +24,7 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   SEED_ON_START: booleanString.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  API_INTERNAL_URL: z.string().url().optional(),
   CMS_ENABLED: booleanString.default('true'),
   CMS_HOST: z.string().min(1).default('127.0.0.1'),
   CMS_PORT: z.coerce.number().int().min(1).max(65535).default(1337),
@@ -61,6 +62,8 @@ export const DEVELOPMENT_ACCOUNTS = {
 
 export interface CmsConfig {
   enabled: boolean;
+  /** Where the CMS reaches the API (webhook, centre-code checks). */
+  apiInternalUrl: string;
   host: string;
   port: number;
   publicUrl: string;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     cms: {
       enabled: vars.CMS_ENABLED,
+      apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),
       host: vars.CMS_HOST,
       port: vars.CMS_PORT,
       publicUrl: (vars.CMS_PUBLIC_URL ?? `http://localhost:${vars.CMS_PORT}`).replace(/\/$/, ''),

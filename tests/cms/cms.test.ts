@@ -99,6 +99,21 @@ describe('wiring to the API', () => {
   });
 });
 
+describe('preview', () => {
+  it("should point the admin's Preview button at the API's preview page for the draft", async () => {
+    const editorJwt = await cms.login(DEMO_EDITOR);
+    const { body: list } = await cms.admin('GET', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editorJwt);
+    const { documentId } = list.results[0];
+    const { status, body } = await cms.admin(
+      'GET',
+      `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&locale=zh-Hans&status=draft`,
+      editorJwt,
+    );
+    expect(status).toBe(200);
+    expect(body.data.url).toBe(`${api.url}/preview/articles/${documentId}?status=draft&locale=zh-Hans`);
+  });
+});
+
 describe('seed content from the article', () => {
   const count = async (route: string, locale: string) => {
     const { body } = await cms.rest('GET', `${route}?locale=${locale}&pagination[pageSize]=1`, TEST_SECRETS.CMS_API_TOKEN);

@@ -59,7 +59,7 @@ export function cmsEnvironment(config: Config, secrets: CmsSecrets, database: Da
     CMS_HOST: config.cms.host,
     CMS_PORT: String(config.cms.port),
     CMS_PUBLIC_URL: config.cms.publicUrl,
-    API_INTERNAL_URL: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
+    API_INTERNAL_URL: config.cms.apiInternalUrl,
     API_PUBLIC_URL: config.publicUrl,
     CMS_ADMIN_EMAIL: config.cms.admin.email,
     CMS_ADMIN_PASSWORD: config.cms.admin.password,
