@@ -21,6 +21,11 @@ export interface AppOptions {
   logger: Logger;
   /** Receives every SQL statement the API runs (tests count them). */
   onQuery?: (sql: string) => void;
+  /**
+   * False when the API is one part of a larger start-up (npm start): /readyz then answers
+   * 503 "starting" until markReady() says every part is up.
+   */
+  startsReady?: boolean;
 }
 
 export interface App {
@@ -29,10 +34,12 @@ export interface App {
   httpServer: http.Server;
   /** Starts listening on config.host:config.port (port 0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
+  markReady(): void;
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, { databaseUrl, logger, onQuery }: AppOptions): Promise<App> {
+export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true }: AppOptions): Promise<App> {
+  let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
   const app = express();
@@ -66,6 +73,10 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery }
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (!isStarted) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
     const isReady = await orm.isConnected();
     res.status(isReady ? 200 : 503).json({ status: isReady ? 'ready' : 'database unreachable' });
   });
@@ -88,6 +99,9 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery }
           resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
         });
       }),
+    markReady: () => {
+      isStarted = true;
+    },
     stop: async () => {
       await apollo.stop();
       await orm.close(true);

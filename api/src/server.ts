@@ -6,12 +6,14 @@ import { Region } from './modules/region/region.entity';
 
 export interface RunningApi {
   url: string;
+  /** /readyz answers "starting" until this is called. */
+  markReady(): void;
   stop(): Promise<void>;
 }
 
 /** The API part of `npm start`: migrations, first-run seed, HTTP server. */
 export async function startApi(config: Config, logger: Logger, database: DatabaseConfig): Promise<RunningApi> {
-  const app = await createApp(config, { databaseUrl: database.url, logger });
+  const app = await createApp(config, { databaseUrl: database.url, logger, startsReady: false });
   try {
     const applied = await app.orm.getMigrator().up();
     if (applied.length > 0) {
@@ -23,7 +25,7 @@ export async function startApi(config: Config, logger: Logger, database: Databas
       logger.info(summary, 'seed data loaded');
     }
     const url = await app.listen();
-    return { url, stop: () => app.stop() };
+    return { url, markReady: app.markReady, stop: () => app.stop() };
   } catch (error) {
     await app.stop();
     throw error;

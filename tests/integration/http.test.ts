@@ -36,3 +36,26 @@ describe('HTTP endpoints', () => {
     expect(simple.status).toBe(400);
   });
 });
+
+describe('readiness during a larger start-up', () => {
+  it('should answer 503 "starting" until every part is up, then ready', async () => {
+    const pino = (await import('pino')).default;
+    const { createApp } = await import('../../api/src/app');
+    const { loadConfig } = await import('../../api/src/config');
+    const app = await createApp(loadConfig({ NODE_ENV: 'test', PORT: '0' }), {
+      databaseUrl: process.env.TEST_DATABASE_URL!,
+      logger: pino({ level: 'silent' }),
+      startsReady: false,
+    });
+    try {
+      const url = await app.listen();
+      const starting = await fetch(`${url}/readyz`);
+      expect(starting.status).toBe(503);
+      expect(await starting.json()).toEqual({ status: 'starting' });
+      app.markReady();
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+});

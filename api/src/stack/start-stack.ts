@@ -39,6 +39,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Runnin
       const cms = await startCms({ cmsDir, env, url: `http://${config.cms.host}:${config.cms.port}`, logger });
       stops.unshift(cms.stop);
     }
+    api.markReady();
     printReady(config, db.isEmbedded, Date.now() - startedAt);
     return { stop: stopAll };
   } catch (error) {
