@@ -13,8 +13,22 @@ import type { Config } from './config';
 import { buildContext, type Context } from './context';
 import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
+import { cmsWebhookRouter } from './http/cms-webhook';
 import { explorerRouter } from './http/explorer';
+import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
+import { StrapiClient } from './modules/editorial/strapi-client';
 import { createSchema } from './schema';
+
+/** How the API talks to the CMS; without it the editorial read model is served but not synced. */
+export interface EditorialOptions {
+  cmsUrl: string;
+  /** Base for media URLs given to clients (the CMS's public address). */
+  mediaBaseUrl: string;
+  apiToken: string;
+  webhookSecret: string;
+  previewSecret: string;
+  reconcileSeconds: number;
+}
 
 export interface AppOptions {
   databaseUrl: string;
@@ -26,6 +40,7 @@ export interface AppOptions {
    * 503 "starting" until markReady() says every part is up.
    */
   startsReady?: boolean;
+  editorial?: EditorialOptions;
 }
 
 export interface App {
@@ -35,13 +50,19 @@ export interface App {
   /** Starts listening on config.host:config.port (port 0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
   markReady(): void;
+  /** Present when the app is connected to a CMS. */
+  editorialSync: EditorialSyncRunner | undefined;
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true }: AppOptions): Promise<App> {
+export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial }: AppOptions): Promise<App> {
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
+  const editorialSync = editorial
+    ? new EditorialSyncRunner(orm, new StrapiClient(editorial.cmsUrl, editorial.apiToken), logger, editorial.reconcileSeconds)
+    : undefined;
+  const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
   const app = express();
   const httpServer = http.createServer(app);
 
@@ -81,10 +102,11 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     res.status(isReady ? 200 : 503).json({ status: isReady ? 'ready' : 'database unreachable' });
   });
   app.use(explorerRouter());
+  app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => buildContext(orm) }),
+    expressMiddleware(apollo, { context: async () => buildContext(orm, mediaBaseUrl) }),
   );
 
   return {
@@ -102,7 +124,9 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     markReady: () => {
       isStarted = true;
     },
+    editorialSync,
     stop: async () => {
+      await editorialSync?.stop();
       await apollo.stop();
       await orm.close(true);
     },

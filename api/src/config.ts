@@ -26,6 +26,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   API_INTERNAL_URL: z.string().url().optional(),
   CMS_ENABLED: booleanString.default('true'),
+  CMS_URL: z.string().url().optional(),
+  EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
   CMS_HOST: z.string().min(1).default('127.0.0.1'),
   CMS_PORT: z.coerce.number().int().min(1).max(65535).default(1337),
   CMS_PUBLIC_URL: z.string().url().optional(),
@@ -36,6 +38,7 @@ const envSchema = z.object({
   ENCRYPTION_KEY: z.string().min(16).optional(),
   CMS_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   CMS_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PREVIEW_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CMS_ADMIN_EMAIL: z.string().email().optional(),
   CMS_ADMIN_PASSWORD: z.string().min(8).optional(),
   CMS_EDITOR_EMAIL: z.string().email().optional(),
@@ -51,6 +54,7 @@ export const CMS_SECRET_NAMES = [
   'ENCRYPTION_KEY',
   'CMS_API_TOKEN',
   'CMS_WEBHOOK_SECRET',
+  'PREVIEW_SECRET',
 ] as const;
 export type CmsSecretName = (typeof CMS_SECRET_NAMES)[number];
 
@@ -64,6 +68,10 @@ export interface CmsConfig {
   enabled: boolean;
   /** Where the CMS reaches the API (webhook, centre-code checks). */
   apiInternalUrl: string;
+  /** Where the API reads the CMS (sync, draft preview). */
+  internalUrl: string;
+  /** Seconds between reconcile passes of the editorial read model; 0 turns them off. */
+  reconcileSeconds: number;
   host: string;
   port: number;
   publicUrl: string;
@@ -119,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),
+      internalUrl: (vars.CMS_URL ?? `http://${vars.CMS_HOST === '0.0.0.0' ? '127.0.0.1' : vars.CMS_HOST}:${vars.CMS_PORT}`).replace(/\/$/, ''),
+      reconcileSeconds: vars.EDITORIAL_RECONCILE_SECONDS,
       host: vars.CMS_HOST,
       port: vars.CMS_PORT,
       publicUrl: (vars.CMS_PUBLIC_URL ?? `http://localhost:${vars.CMS_PORT}`).replace(/\/$/, ''),

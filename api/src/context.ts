@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createCentreLoaders } from './modules/centre/centre.loaders';
+import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
 import { createRatingLoaders } from './modules/rating/rating.loaders';
 import { createRegionLoaders } from './modules/region/region.loaders';
@@ -11,6 +12,8 @@ export interface Context {
   /** A fork per request: its identity map and loaders never outlive the request. */
   em: EntityManager;
   loaders: Loaders;
+  /** Base for the CMS's relative media URLs (/uploads/...). */
+  mediaBaseUrl: string;
 }
 
 export function createLoaders(em: EntityManager) {
@@ -19,10 +22,11 @@ export function createLoaders(em: EntityManager) {
     ...createCentreLoaders(em),
     ...createRatingLoaders(em),
     ...createFigureLoaders(em),
+    ...createEditorialLoaders(em),
   };
 }
 
-export function buildContext(orm: MikroORM): Context {
+export function buildContext(orm: MikroORM, mediaBaseUrl: string): Context {
   const em = orm.em.fork();
-  return { em, loaders: createLoaders(em) } satisfies Context;
+  return { em, loaders: createLoaders(em), mediaBaseUrl } satisfies Context;
 }

@@ -2,6 +2,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { CentreResolver } from './modules/centre/centre.resolver';
 import {
+  BrandProgrammeResolver,
+  CentreEditorialResolver,
+  CentreProfileResolver,
+  ShowcaseArticleResolver,
+} from './modules/editorial/editorial.resolver';
+import {
   RatingResultResolver,
   RatingSchemeResolver,
   RatingStatisticsResolver,
@@ -18,6 +24,10 @@ export function createSchema(): Promise<GraphQLSchema> {
       RatingSchemeResolver,
       RatingStatisticsResolver,
       RegionRatingStatisticsResolver,
+      CentreEditorialResolver,
+      CentreProfileResolver,
+      BrandProgrammeResolver,
+      ShowcaseArticleResolver,
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { seedDatabase } from '../../seeds/api/seed';
-import { createApp } from './app';
+import { createApp, type EditorialOptions } from './app';
+import type { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import type { Config, DatabaseConfig } from './config';
 import { Region } from './modules/region/region.entity';
 
@@ -8,12 +9,13 @@ export interface RunningApi {
   url: string;
   /** /readyz answers "starting" until this is called. */
   markReady(): void;
+  editorialSync: EditorialSyncRunner | undefined;
   stop(): Promise<void>;
 }
 
 /** The API part of `npm start`: migrations, first-run seed, HTTP server. */
-export async function startApi(config: Config, logger: Logger, database: DatabaseConfig): Promise<RunningApi> {
-  const app = await createApp(config, { databaseUrl: database.url, logger, startsReady: false });
+export async function startApi(config: Config, logger: Logger, database: DatabaseConfig, editorial?: EditorialOptions): Promise<RunningApi> {
+  const app = await createApp(config, { databaseUrl: database.url, logger, startsReady: false, editorial });
   try {
     const applied = await app.orm.getMigrator().up();
     if (applied.length > 0) {
@@ -25,7 +27,7 @@ export async function startApi(config: Config, logger: Logger, database: Databas
       logger.info(summary, 'seed data loaded');
     }
     const url = await app.listen();
-    return { url, markReady: app.markReady, stop: () => app.stop() };
+    return { url, markReady: app.markReady, editorialSync: app.editorialSync, stop: () => app.stop() };
   } catch (error) {
     await app.stop();
     throw error;

@@ -18,6 +18,7 @@ export const TEST_SECRETS: CmsSecrets = {
   ENCRYPTION_KEY: 'test-encryption-key-0123456789abc',
   CMS_API_TOKEN: 'test-cms-api-token-0123456789abcdefghijklmnop',
   CMS_WEBHOOK_SECRET: 'test-webhook-secret-0123456789abcdefghijkl',
+  PREVIEW_SECRET: 'test-preview-secret-0123456789abcdefghijklm',
 };
 
 export const DEMO_EDITOR = { email: 'editor@example.com', password: 'Editor-Star-2024' };

@@ -1,4 +1,7 @@
 import { Centre } from '../modules/centre/centre.entity';
+import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
+import { CentreProfile } from '../modules/editorial/centre-profile.entity';
+import { ShowcaseArticle } from '../modules/editorial/showcase-article.entity';
 import { ReportedFigure } from '../modules/figure/reported-figure.entity';
 import { RatingDimension } from '../modules/rating/rating-dimension.entity';
 import { RatingResult } from '../modules/rating/rating-result.entity';
@@ -6,4 +9,14 @@ import { RatingScheme } from '../modules/rating/rating-scheme.entity';
 import { Region } from '../modules/region/region.entity';
 
 /** Listed explicitly: no folder scanning, so dist and ts runs see the same set. */
-export const entities = [Region, Centre, RatingScheme, RatingDimension, RatingResult, ReportedFigure];
+export const entities = [
+  Region,
+  Centre,
+  RatingScheme,
+  RatingDimension,
+  RatingResult,
+  ReportedFigure,
+  CentreProfile,
+  BrandProgramme,
+  ShowcaseArticle,
+];

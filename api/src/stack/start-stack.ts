@@ -4,6 +4,7 @@ import { type Config, databaseFromUrl, type DatabaseConfig } from '../config';
 import { ensureDatabase } from '../db/database';
 import { openDatabase } from '../database-setup';
 import { repoRoot } from '../paths';
+import type { EditorialOptions } from '../app';
 import { startApi } from '../server';
 import { buildCmsIfChanged } from './cms-build';
 import { startCms } from './cms-process';
@@ -28,16 +29,21 @@ export async function startStack(config: Config, logger: Logger): Promise<Runnin
   try {
     const db = await openDatabase(config, logger);
     stops.unshift(db.stop);
-    const api = await startApi(config, logger, db.database);
+    const secrets = config.cms.enabled ? await resolveCmsSecrets(config) : undefined;
+    const api = await startApi(config, logger, db.database, secrets && editorialOptions(config, secrets));
     stops.unshift(api.stop);
-    if (config.cms.enabled) {
+    if (secrets) {
       const cmsDatabase = databaseFromUrl(db.database.url, `${db.database.name}_cms`);
       await ensureDatabase(cmsDatabase);
-      const env = cmsEnvironment(config, await resolveCmsSecrets(config), cmsDatabase);
+      const env = cmsEnvironment(config, secrets, cmsDatabase);
       const cmsDir = path.join(repoRoot(), 'cms');
       await buildCmsIfChanged({ cmsDir, env, logger });
       const cms = await startCms({ cmsDir, env, url: `http://${config.cms.host}:${config.cms.port}`, logger });
       stops.unshift(cms.stop);
+      // Webhooks sent while the CMS was still booting (its first seed) could not be read
+      // back; the first reconcile picks them up, then it repeats on a timer.
+      await api.editorialSync?.reconcileNow('start-up');
+      api.editorialSync?.startSchedule();
     }
     api.markReady();
     printReady(config, db.isEmbedded, Date.now() - startedAt);
@@ -46,6 +52,17 @@ export async function startStack(config: Config, logger: Logger): Promise<Runnin
     await stopAll();
     throw error;
   }
+}
+
+export function editorialOptions(config: Config, secrets: CmsSecrets): EditorialOptions {
+  return {
+    cmsUrl: config.cms.internalUrl,
+    mediaBaseUrl: config.cms.publicUrl,
+    apiToken: secrets.CMS_API_TOKEN,
+    webhookSecret: secrets.CMS_WEBHOOK_SECRET,
+    previewSecret: secrets.PREVIEW_SECRET,
+    reconcileSeconds: config.cms.reconcileSeconds,
+  };
 }
 
 /** The CMS's environment: its database, its secrets, and where it finds the API. */

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127214818_Initial } from './Migration20261127214818_Initial';
+import { Migration20261127222754_EditorialReadModel } from './Migration20261127222754_EditorialReadModel';
 
 /** Every committed migration, oldest first. `npm run migration:create` prints the line to add. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127214818_Initial', class: Migration20261127214818_Initial },
+  { name: 'Migration20261127222754_EditorialReadModel', class: Migration20261127222754_EditorialReadModel },
 ];

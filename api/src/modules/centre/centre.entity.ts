@@ -24,6 +24,7 @@ registerEnumType(CentreStatus, { name: 'CentreStatus' });
 
 @ObjectType({ description: 'A party-and-masses service centre (党群服务中心).' })
 @Entity({ tableName: 'centre' })
+@Index({ name: 'centre_name_trgm', expression: 'create index "centre_name_trgm" on "centre" using gin ("name" gin_trgm_ops)' })
 export class Centre {
   [PrimaryKeyProp]?: 'code';
 

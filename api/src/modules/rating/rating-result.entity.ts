@@ -16,7 +16,7 @@ registerEnumType(RatingTier, {
 @ObjectType({ description: "A centre's star rating for one work year." })
 @Entity({ tableName: 'rating_result' })
 @Unique({ properties: ['centre', 'scheme'] })
-@Check({ name: 'rating_result_stars_check', expression: 'stars between 3 and 5' })
+@Check({ name: 'rating_result_stars_check', expression: '(stars >= 3) AND (stars <= 5)' })
 @Check({ name: 'rating_result_city_tier_check', expression: "tier = 'COUNTY' or stars = 5" })
 export class RatingResult {
   @PrimaryKey({ type: 'integer' })

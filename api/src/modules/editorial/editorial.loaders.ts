@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { BrandProgramme } from './brand-programme.entity';
+import { CentreProfile } from './centre-profile.entity';
+import type { EditorialDocument } from './editorial-document';
+import { localesFor, preferLocale } from './editorial.service';
+import { ShowcaseArticle } from './showcase-article.entity';
+
+/** Loader keys carry the locale: `${locale}|${key}`. */
+export const localizedKey = (locale: string, key: string) => `${locale}|${key}`;
+
+export function createEditorialLoaders(em: EntityManager) {
+  return {
+    profileByCentreCode: localizedLoader(async (codes, locale) => {
+      const rows = preferLocale(await em.find(CentreProfile, { centreCode: { $in: codes }, locale: { $in: localesFor(locale) } }), locale);
+      return codes.map((code) => rows.filter((row) => row.centreCode === code).slice(0, 1));
+    }, (rows) => rows[0] ?? null),
+    programmesByCentreCode: localizedLoader(async (codes, locale) => {
+      const rows = preferLocale(
+        await em.find(BrandProgramme, { centreCodes: { $overlap: codes }, locale: { $in: localesFor(locale) } }, { orderBy: { slug: 'asc' } }),
+        locale,
+      );
+      return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
+    }, (rows) => rows),
+    /** Newest first: by the article's date, then by publication. */
+    articlesByCentreCode: localizedLoader(async (codes, locale) => {
+      const rows = preferLocale(
+        await em.find(
+          ShowcaseArticle,
+          { centreCodes: { $overlap: codes }, locale: { $in: localesFor(locale) } },
+          { orderBy: [{ publishedDate: 'desc nulls last' }, { id: 'desc' }] },
+        ),
+        locale,
+      );
+      return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
+    }, (rows) => rows),
+    programmeByDocumentId: localizedLoader(async (ids, locale) => {
+      const rows = preferLocale(await em.find(BrandProgramme, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
+      return ids.map((id) => rows.filter((row) => row.documentId === id));
+    }, (rows) => rows[0] ?? null),
+  };
+}
+
+/**
+ * A DataLoader over `${locale}|${key}` keys: one query per locale present in the batch
+ * (almost always one), each returning rows per key in key order.
+ */
+function localizedLoader<R extends EditorialDocument, V>(
+  fetch: (keys: string[], locale: string) => Promise<R[][]>,
+  pick: (rows: R[]) => V,
+) {
+  return new DataLoader<string, V>(async (compositeKeys) => {
+    const byLocale = new Map<string, string[]>();
+    for (const compositeKey of compositeKeys) {
+      const [locale, key] = splitKey(compositeKey);
+      byLocale.set(locale, [...(byLocale.get(locale) ?? []), key]);
+    }
+    const results = new Map<string, V>();
+    for (const [locale, keys] of byLocale) {
+      const rowsPerKey = await fetch(keys, locale);
+      keys.forEach((key, index) => results.set(localizedKey(locale, key), pick(rowsPerKey[index]!)));
+    }
+    return compositeKeys.map((compositeKey) => results.get(compositeKey)!);
+  });
+}
+
+function splitKey(compositeKey: string): [string, string] {
+  const separator = compositeKey.indexOf('|');
+  return [compositeKey.slice(0, separator), compositeKey.slice(separator + 1)];
+}

@@ -1,0 +1,151 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { toConnection } from '../../shared/pagination';
+import { offsetAfter } from '../../shared/pagination';
+import { Centre } from '../centre/centre.entity';
+import { BrandProgramme } from './brand-programme.entity';
+import { CentreProfile } from './centre-profile.entity';
+import type { StrapiBlock } from './strapi-types';
+import { localizedKey } from './editorial.loaders';
+import { ArticlesArgs, LocaleArgs, LocalizedPageArgs, SlugArgs } from './editorial.inputs';
+import { findArticleBySlug, findProgrammeBySlug, listArticles } from './editorial.service';
+import { Highlight, Media, ProgrammeModule, RichText, Seo, ShowcaseArticleConnection } from './editorial.types';
+import { absoluteUrl, toMedia } from './media';
+import { blocksToHtml, blocksToText } from './rich-text';
+import { ShowcaseArticle } from './showcase-article.entity';
+
+function richText(blocks: StrapiBlock[], { mediaBaseUrl }: Context): RichText {
+  return { html: blocksToHtml(blocks, (url) => absoluteUrl(url, mediaBaseUrl)), text: blocksToText(blocks), blocks };
+}
+
+async function centresByCode(codes: string[], { loaders }: Context): Promise<Centre[]> {
+  const centres = await loaders.centreByCode.loadMany(codes);
+  return centres.filter((centre): centre is Centre => centre instanceof Centre);
+}
+
+async function programmesByDocumentId(ids: string[], locale: string, { loaders }: Context): Promise<BrandProgramme[]> {
+  const programmes = await loaders.programmeByDocumentId.loadMany(ids.map((id) => localizedKey(locale, id)));
+  return programmes.filter((programme): programme is BrandProgramme => programme instanceof BrandProgramme);
+}
+
+@Resolver(() => Centre)
+export class CentreEditorialResolver {
+  @FieldResolver(() => CentreProfile, { nullable: true, description: "The centre's published profile from the CMS." })
+  profile(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
+    return loaders.profileByCentreCode.load(localizedKey(locale, centre.code));
+  }
+
+  @FieldResolver(() => [BrandProgramme], { description: 'Brand programmes that list this centre.' })
+  brandProgrammes(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
+    return loaders.programmesByCentreCode.load(localizedKey(locale, centre.code));
+  }
+
+  @FieldResolver(() => ShowcaseArticleConnection, { description: 'Showcase articles featuring this centre, newest first.' })
+  async showcaseArticles(@Root() centre: Centre, @Args() { first, after, locale }: LocalizedPageArgs, @Ctx() { loaders }: Context) {
+    const all = await loaders.articlesByCentreCode.load(localizedKey(locale, centre.code));
+    const offset = offsetAfter(after);
+    return toConnection({ items: all.slice(offset, offset + first), totalCount: all.length, offset });
+  }
+}
+
+@Resolver(() => CentreProfile)
+export class CentreProfileResolver {
+  @FieldResolver(() => RichText)
+  body(@Root() profile: CentreProfile, @Ctx() context: Context): RichText {
+    return richText(profile.bodyBlocks, context);
+  }
+
+  @FieldResolver(() => Media, { nullable: true })
+  cover(@Root() profile: CentreProfile, @Ctx() { mediaBaseUrl }: Context) {
+    return toMedia(profile.coverMedia, mediaBaseUrl);
+  }
+
+  @FieldResolver(() => [Media])
+  gallery(@Root() profile: CentreProfile, @Ctx() { mediaBaseUrl }: Context) {
+    return profile.galleryMedia.map((media) => toMedia(media, mediaBaseUrl)).filter((media): media is Media => media !== null);
+  }
+
+  @FieldResolver(() => [Highlight])
+  highlights(@Root() profile: CentreProfile): Highlight[] {
+    return profile.highlightItems.map(({ label, value, unit }) => ({ label, value, unit: unit ?? undefined }));
+  }
+
+  @FieldResolver(() => Seo, { nullable: true })
+  seo(@Root() profile: CentreProfile, @Ctx() { mediaBaseUrl }: Context): Seo | null {
+    const seo = profile.seoData;
+    return seo
+      ? { metaTitle: seo.metaTitle ?? undefined, metaDescription: seo.metaDescription ?? undefined, shareImage: toMedia(seo.shareImage, mediaBaseUrl) }
+      : null;
+  }
+
+  @FieldResolver(() => Centre, { nullable: true, description: 'The operational centre this profile describes.' })
+  centre(@Root() profile: CentreProfile, @Ctx() { loaders }: Context) {
+    return loaders.centreByCode.load(profile.centreCode);
+  }
+
+  @FieldResolver(() => [BrandProgramme])
+  brandProgrammes(@Root() profile: CentreProfile, @Ctx() context: Context) {
+    return programmesByDocumentId(profile.programmeDocumentIds, profile.locale, context);
+  }
+}
+
+@Resolver(() => BrandProgramme)
+export class BrandProgrammeResolver {
+  @Query(() => BrandProgramme, { nullable: true, description: 'A brand programme by slug, e.g. liuxin-fuwu (六心服务).' })
+  brandProgramme(@Args() { slug, locale }: SlugArgs, @Ctx() { em }: Context) {
+    return findProgrammeBySlug(em, slug, locale);
+  }
+
+  @FieldResolver(() => RichText)
+  body(@Root() programme: BrandProgramme, @Ctx() context: Context): RichText {
+    return richText(programme.bodyBlocks, context);
+  }
+
+  @FieldResolver(() => [ProgrammeModule])
+  modules(@Root() programme: BrandProgramme): ProgrammeModule[] {
+    return programme.moduleItems.map(({ name, description }) => ({ name, description: description ?? undefined }));
+  }
+
+  @FieldResolver(() => Media, { nullable: true })
+  logo(@Root() programme: BrandProgramme, @Ctx() { mediaBaseUrl }: Context) {
+    return toMedia(programme.logoMedia, mediaBaseUrl);
+  }
+
+  @FieldResolver(() => [Centre], { description: 'The centres running this programme, with their live data and ratings.' })
+  centres(@Root() programme: BrandProgramme, @Ctx() context: Context) {
+    return centresByCode(programme.centreCodes, context);
+  }
+}
+
+@Resolver(() => ShowcaseArticle)
+export class ShowcaseArticleResolver {
+  @Query(() => ShowcaseArticle, { nullable: true, description: 'A showcase article by slug, e.g. xingji-zhanbo-3.' })
+  article(@Args() { slug, locale }: SlugArgs, @Ctx() { em }: Context) {
+    return findArticleBySlug(em, slug, locale);
+  }
+
+  @Query(() => ShowcaseArticleConnection, { description: 'Showcase articles, newest first, filtered across editorial and operational data.' })
+  async articles(@Args() { filter, first, after, locale }: ArticlesArgs, @Ctx() { em }: Context) {
+    return toConnection(await listArticles(em, { ...filter, locale, first, offset: offsetAfter(after) }));
+  }
+
+  @FieldResolver(() => RichText)
+  body(@Root() article: ShowcaseArticle, @Ctx() context: Context): RichText {
+    return richText(article.bodyBlocks, context);
+  }
+
+  @FieldResolver(() => Media, { nullable: true })
+  cover(@Root() article: ShowcaseArticle, @Ctx() { mediaBaseUrl }: Context) {
+    return toMedia(article.coverMedia, mediaBaseUrl);
+  }
+
+  @FieldResolver(() => [Centre], { description: 'The centres the article features, in its order.' })
+  centres(@Root() article: ShowcaseArticle, @Ctx() context: Context) {
+    return centresByCode(article.centreCodes, context);
+  }
+
+  @FieldResolver(() => [BrandProgramme])
+  brandProgrammes(@Root() article: ShowcaseArticle, @Ctx() context: Context) {
+    return programmesByDocumentId(article.programmeDocumentIds, article.locale, context);
+  }
+}
