@@ -15,6 +15,7 @@ import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
 import { explorerRouter } from './http/explorer';
+import { previewRouter } from './http/preview';
 import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
 import { createSchema } from './schema';
@@ -59,9 +60,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
-  const editorialSync = editorial
-    ? new EditorialSyncRunner(orm, new StrapiClient(editorial.cmsUrl, editorial.apiToken), logger, editorial.reconcileSeconds)
-    : undefined;
+  const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
+  const editorialSync = strapiClient ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds) : undefined;
   const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
   const app = express();
   const httpServer = http.createServer(app);
@@ -103,6 +103,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   });
   app.use(explorerRouter());
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
+  app.use(previewRouter({ orm, client: strapiClient, secret: editorial?.previewSecret, mediaBaseUrl, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

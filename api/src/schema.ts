@@ -14,6 +14,7 @@ import {
   RegionRatingStatisticsResolver,
 } from './modules/rating/rating.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -28,6 +29,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CentreProfileResolver,
       BrandProgrammeResolver,
       ShowcaseArticleResolver,
+      SearchResolver,
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,

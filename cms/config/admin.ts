@@ -12,7 +12,7 @@ export default ({ env }: { env: any }) => ({
       allowedOrigins: [env('API_PUBLIC_URL', 'http://localhost:4000')],
       // The admin's Preview button opens the API's rendering of the draft.
       async handler(uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status: string }) {
-        return previewUrl({ apiUrl: env('API_PUBLIC_URL', 'http://localhost:4000'), uid, documentId, locale, status });
+        return previewUrl({ apiUrl: env('API_PUBLIC_URL', 'http://localhost:4000'), secret: env('PREVIEW_SECRET'), uid, documentId, locale, status });
       },
     },
   },

@@ -110,7 +110,10 @@ describe('preview', () => {
       editorJwt,
     );
     expect(status).toBe(200);
-    expect(body.data.url).toBe(`${api.url}/preview/articles/${documentId}?status=draft&locale=zh-Hans`);
+    const url = new URL(body.data.url);
+    expect(`${url.origin}${url.pathname}`).toBe(`${api.url}/preview/articles/${documentId}`);
+    expect(url.searchParams.get('locale')).toBe('zh-Hans');
+    expect(url.searchParams.get('token')).toMatch(/^[\w-]+\.[\w-]+$/);
   });
 });
 

@@ -41,19 +41,18 @@ export interface TestCms {
  * A real Strapi (`strapi start`, the built admin included) on a fresh database of its own,
  * pointed at a running API for centre-code checks.
  */
-export async function startTestCms(name: string, apiUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<TestCms> {
+export async function startTestCms(name: string, apiUrl: string, { port }: { port?: number } = {}): Promise<TestCms> {
   const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `star_centres_test_cms_${name}`);
   await dropDatabase(database);
   await ensureDatabase(database);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'test', CMS_PORT: String(port) });
+  const cmsPort = port ?? (await freePort());
+  const url = `http://127.0.0.1:${cmsPort}`;
+  const config = loadConfig({ NODE_ENV: 'test', CMS_PORT: String(cmsPort) });
   const env = {
     ...cmsEnvironment(config, TEST_SECRETS, database),
     API_INTERNAL_URL: apiUrl,
     API_PUBLIC_URL: apiUrl,
     CMS_PUBLIC_URL: url,
-    ...extraEnv,
   };
   const logger = pino({ level: 'silent' });
   let cms: CmsProcess = await startCms({ cmsDir: CMS_DIR, env, url, logger });
@@ -91,7 +90,8 @@ export async function startTestCms(name: string, apiUrl: string, extraEnv: NodeJ
   };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, for a CMS whose address the API must know first. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createApp, type App } from '../../api/src/app';
+import { createApp, type App, type EditorialOptions } from '../../api/src/app';
 import { loadConfig } from '../../api/src/config';
 
 export interface GraphQLResponse<T = any> {
@@ -17,7 +17,7 @@ export interface TestApp {
 }
 
 /** The production app factory on the test database, listening on a free port. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp({ editorial }: { editorial?: EditorialOptions } = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
@@ -28,6 +28,7 @@ export async function createTestApp(): Promise<TestApp> {
     databaseUrl,
     logger: pino({ level: 'silent' }),
     onQuery: (sql) => statements.push(sql),
+    editorial,
   });
   const url = await app.listen();
   return {

@@ -34,6 +34,10 @@ export function createEditorialLoaders(em: EntityManager) {
       );
       return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
     }, (rows) => rows),
+    articleByDocumentId: localizedLoader(async (ids, locale) => {
+      const rows = preferLocale(await em.find(ShowcaseArticle, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
+      return ids.map((id) => rows.filter((row) => row.documentId === id));
+    }, (rows) => rows[0] ?? null),
     programmeByDocumentId: localizedLoader(async (ids, locale) => {
       const rows = preferLocale(await em.find(BrandProgramme, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
       return ids.map((id) => rows.filter((row) => row.documentId === id));

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../../db/sql';
 import type { Page } from '../../shared/pagination';
 import { toFullRegionCode } from '../region/region.service';
 import { BrandProgramme } from './brand-programme.entity';
@@ -49,7 +50,7 @@ export async function findArticleBySlug(em: EntityManager, slug: string, locale:
  */
 export async function listArticles(em: EntityManager, query: ArticleQuery): Promise<Page<ShowcaseArticle>> {
   const conditions: string[] = [];
-  const params: unknown[] = [query.locale, localesFor(query.locale)];
+  const params: unknown[] = [query.locale, pgArray(localesFor(query.locale))];
   if (query.centreCode) {
     conditions.push('? = any(a.centre_codes)');
     params.push(query.centreCode);
@@ -72,7 +73,7 @@ export async function listArticles(em: EntityManager, query: ArticleQuery): Prom
     conditions.push(`exists (select 1 from unnest(a.centre_codes) featured(code)
       join lateral (select stars from rating_result rr where rr.centre_code = featured.code order by rr.year desc limit 1) current on true
       where current.stars = any(?::int[]))`);
-    params.push(query.stars);
+    params.push(pgArray(query.stars));
   }
   const localized = `select distinct on (document_id) * from editorial_showcase_article
     where locale = any(?::text[]) order by document_id, (locale = ?) desc`;

@@ -41,7 +41,7 @@ export class Media {
   @Field(() => Int, { nullable: true })
   height!: number | null;
 
-  @Field({ nullable: true, description: 'Alternative text for screen readers.' })
+  @Field(() => String, { nullable: true, description: 'Alternative text for screen readers.' })
   alternativeText!: string | null;
 
   @Field(() => [MediaFormat])

@@ -1,0 +1,29 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { localizedKey } from '../editorial/editorial.loaders';
+import { SearchArgs } from './search.inputs';
+import { search, SearchHitType } from './search.service';
+import { SearchHit, SearchResults } from './search.types';
+
+@Resolver(() => SearchHit)
+export class SearchResolver {
+  @Query(() => SearchResults, { description: 'Search centres, profiles, programmes and articles (Chinese or English).' })
+  async search(@Args() { query, first, locale }: SearchArgs, @Ctx() { em }: Context): Promise<SearchResults> {
+    const result = await search(em, { query, first, locale });
+    return { totalCount: result.totalCount, hits: result.hits.map((hit) => Object.assign(new SearchHit(), hit, { locale })) };
+  }
+
+  @FieldResolver()
+  node(@Root() hit: SearchHit, @Ctx() { loaders }: Context) {
+    switch (hit.type) {
+      case SearchHitType.CENTRE:
+        return loaders.centreByCode.load(hit.key);
+      case SearchHitType.CENTRE_PROFILE:
+        return loaders.profileByCentreCode.load(localizedKey(hit.locale, hit.key));
+      case SearchHitType.BRAND_PROGRAMME:
+        return loaders.programmeByDocumentId.load(localizedKey(hit.locale, hit.key));
+      case SearchHitType.SHOWCASE_ARTICLE:
+        return loaders.articleByDocumentId.load(localizedKey(hit.locale, hit.key));
+    }
+  }
+}

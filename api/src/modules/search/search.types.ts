@@ -1,0 +1,45 @@
+import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Centre } from '../centre/centre.entity';
+import { BrandProgramme } from '../editorial/brand-programme.entity';
+import { CentreProfile } from '../editorial/centre-profile.entity';
+import { ShowcaseArticle } from '../editorial/showcase-article.entity';
+import { SearchHitType } from './search.service';
+
+registerEnumType(SearchHitType, { name: 'SearchHitType' });
+
+export const SearchHitNode = createUnionType({
+  name: 'SearchHitNode',
+  description: 'The object a search hit found.',
+  types: () => [Centre, CentreProfile, BrandProgramme, ShowcaseArticle] as const,
+});
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => SearchHitType)
+  type!: SearchHitType;
+
+  @Field()
+  title!: string;
+
+  @Field({ description: 'HTML: a few escaped words around the match, each match in <mark>.' })
+  snippet!: string;
+
+  @Field(() => Float, { description: 'Higher is better; a title match outweighs any number of body matches.' })
+  score!: number;
+
+  /** Centre code or document id, resolved to `node`. */
+  key!: string;
+  locale!: string;
+
+  @Field(() => SearchHitNode, { nullable: true })
+  node?: typeof SearchHitNode;
+}
+
+@ObjectType()
+export class SearchResults {
+  @Field(() => Int, { description: 'All matches, beyond the first ones returned.' })
+  totalCount!: number;
+
+  @Field(() => [SearchHit])
+  hits!: SearchHit[];
+}
