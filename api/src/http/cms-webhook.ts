@@ -27,7 +27,12 @@ export function cmsWebhookRouter({ secret, runner, logger }: { secret: string | 
     } catch (error) {
       // The reconcile pass repairs what this event could not apply.
       const status = error instanceof CmsUnavailableError ? 502 : 500;
-      logger.error({ err: error }, 'CMS webhook could not be applied');
+      if (error instanceof CmsUnavailableError) {
+        // Normal while the CMS is still booting (its first seed fires webhooks before it listens).
+        logger.warn({ reason: error.message }, 'CMS webhook not applied yet: the reconcile pass will pick it up');
+      } else {
+        logger.error({ err: error }, 'CMS webhook could not be applied');
+      }
       res.status(status).json({ error: status === 502 ? 'The CMS could not be read; the reconcile pass will retry.' : 'Internal error' });
     }
   });
