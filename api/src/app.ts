@@ -15,6 +15,8 @@ import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
 import { explorerRouter } from './http/explorer';
+import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
+import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { previewRouter } from './http/preview';
 import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
@@ -73,7 +75,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(DEFAULT_QUERY_LIMITS)],
+    parseOptions: PARSE_LIMITS,
     logger,
   });
   await apollo.start();

@@ -14,6 +14,8 @@ export interface Context {
   loaders: Loaders;
   /** Base for the CMS's relative media URLs (/uploads/...). */
   mediaBaseUrl: string;
+  /** The operation's cost, set by the limits plugin before execution. */
+  cost?: number;
 }
 
 export function createLoaders(em: EntityManager) {

@@ -3,6 +3,7 @@ import { type ArgumentNode, type ASTNode, type GraphQLFormattedError, GraphQLErr
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { PARSE_LIMITS } from '../limits/limits.plugin';
 import { AppError, ErrorCode } from './app-error';
 
 /**
@@ -31,9 +32,13 @@ export function createFormatError(logger: Logger, { exposeStack }: { exposeStack
       const message = argument ? `Argument "${argument}" has an invalid value: ${formatted.message}` : formatted.message;
       return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } };
     }
+    if (code === 'GRAPHQL_PARSE_FAILED' && isSizeLimitError(formatted.message)) {
+      return { ...base, message: formatted.message, extensions: { code: 'QUERY_TOO_LARGE', limit: 'tokens', ...PARSE_LIMITS } };
+    }
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      // Errors GraphQL itself raised about the request (syntax, unknown field, bad variables).
-      return { ...formatted, extensions: { code } };
+      // Errors about the request itself (syntax, unknown field, bad variables, query limits).
+      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
     }
     logger.error({ err: original }, 'unexpected error while executing a GraphQL operation');
     return {
@@ -95,4 +100,9 @@ function argumentAt(error: GraphQLError): string | undefined {
   };
   visit(parse(body), { Argument: step, ObjectField: step });
   return found;
+}
+
+function isSizeLimitError(message: string): boolean {
+  // graphql-js words it "more that N tokens" (sic) or "more than N UTF-16 code units".
+  return /contains more th(?:an|at) \d+ (tokens|UTF-16 code units)/.test(message);
 }
