@@ -15,7 +15,11 @@ import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
 import { explorerRouter } from './http/explorer';
+import Redis from 'ioredis';
+import { clientIdentity } from './http/client-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limiter';
+import { UsageRecorder } from './modules/api-key/usage-recorder';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { previewRouter } from './http/preview';
 import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
@@ -65,6 +69,9 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
   const editorialSync = strapiClient ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds) : undefined;
   const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
+  const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
+  const usage = new UsageRecorder(orm, logger);
   const app = express();
   const httpServer = http.createServer(app);
 
@@ -75,7 +82,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(DEFAULT_QUERY_LIMITS)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage })],
     parseOptions: PARSE_LIMITS,
     logger,
   });
@@ -109,8 +116,9 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use(previewRouter({ orm, client: strapiClient, secret: editorial?.previewSecret, mediaBaseUrl, logger }));
   app.use(
     '/graphql',
+    clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => buildContext(orm, mediaBaseUrl) }),
+    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, mediaBaseUrl, res.locals.client) }),
   );
 
   return {
@@ -132,6 +140,9 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     stop: async () => {
       await editorialSync?.stop();
       await apollo.stop();
+      await usage.stop();
+      await limiter.close();
+      redis?.disconnect();
       await orm.close(true);
     },
   };

@@ -25,6 +25,8 @@ const envSchema = z.object({
   SEED_ON_START: booleanString.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   API_INTERNAL_URL: z.string().url().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  ANONYMOUS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
   EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -100,6 +102,10 @@ export interface Config {
   embeddedPgPort: number;
   seedOnStart: boolean;
   logLevel: string;
+  /** Shared counters (rate limits, later caches) across replicas; in-process when absent. */
+  redisUrl: string | undefined;
+  /** Cost points per minute for requests without an API key, per client address. */
+  anonymousRatePerMinute: number;
   cms: CmsConfig;
 }
 
@@ -124,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: vars.EMBEDDED_PG_PORT,
     seedOnStart: vars.SEED_ON_START,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+    redisUrl: vars.REDIS_URL,
+    anonymousRatePerMinute: vars.ANONYMOUS_RATE_PER_MINUTE,
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),

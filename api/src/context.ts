@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestClient } from './http/client-identity';
 import { createCentreLoaders } from './modules/centre/centre.loaders';
 import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
@@ -7,6 +8,12 @@ import { createRatingLoaders } from './modules/rating/rating.loaders';
 import { createRegionLoaders } from './modules/region/region.loaders';
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The region subtree an API key may read centres of. */
+export interface Scope {
+  path: string;
+  regionCode: string;
+}
 
 export interface Context {
   /** A fork per request: its identity map and loaders never outlive the request. */
@@ -16,19 +23,26 @@ export interface Context {
   mediaBaseUrl: string;
   /** The operation's cost, set by the limits plugin before execution. */
   cost?: number;
+  /** Cost points the client has left this minute, after this operation. */
+  rateRemaining?: number;
+  client: RequestClient;
+  /** Present for keys limited to a region: centres outside it do not exist for them. */
+  scope?: Scope;
 }
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, scope?: Scope) {
   return {
     ...createRegionLoaders(em),
-    ...createCentreLoaders(em),
+    ...createCentreLoaders(em, scope),
     ...createRatingLoaders(em),
     ...createFigureLoaders(em),
     ...createEditorialLoaders(em),
   };
 }
 
-export function buildContext(orm: MikroORM, mediaBaseUrl: string): Context {
+export function buildContext(orm: MikroORM, mediaBaseUrl: string, client: RequestClient): Context {
   const em = orm.em.fork();
-  return { em, loaders: createLoaders(em), mediaBaseUrl } satisfies Context;
+  const { scopePath, scopeRegionCode } = client.grant ?? {};
+  const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
+  return { em, loaders: createLoaders(em, scope), mediaBaseUrl, client, scope } satisfies Context;
 }

@@ -1,3 +1,4 @@
+import { ApiKey, ApiKeyUsage } from '../modules/api-key/api-key.entity';
 import { Centre } from '../modules/centre/centre.entity';
 import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
 import { CentreProfile } from '../modules/editorial/centre-profile.entity';
@@ -19,4 +20,6 @@ export const entities = [
   CentreProfile,
   BrandProgramme,
   ShowcaseArticle,
+  ApiKey,
+  ApiKeyUsage,
 ];

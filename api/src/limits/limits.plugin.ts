@@ -1,4 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import type { UsageRecorder } from '../modules/api-key/usage-recorder';
+import type { RateLimiter } from './rate-limiter';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context';
 import { firstViolation, type LimitName, measureOperation, type QueryLimits } from './query-limits';
@@ -18,7 +20,7 @@ export const PARSE_LIMITS = { maxLexicalTokens: 5000, maxSourceLength: 50_000 };
  * it executes, so a rejected query never reaches a resolver or the database. The cost is
  * kept on the context (rate limiting spends it) and reported in `extensions.cost`.
  */
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
+export function queryLimitsPlugin({ limits, limiter, usage }: { limits: QueryLimits; limiter: RateLimiter; usage?: UsageRecorder }): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -33,11 +35,38 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<Conte
             );
           }
           contextValue.cost = measure.cost;
+          const { bucket, ratePerMinute } = contextValue.client;
+          const decision = await limiter.consume(bucket, measure.cost, ratePerMinute);
+          contextValue.rateRemaining = decision.remaining;
+          if (!decision.allowed) {
+            throw new GraphQLError(
+              `Rate limit: this query costs ${measure.cost} points and ${decision.remaining} of ${ratePerMinute} are left this minute. Retry after ${decision.retryAfterSeconds} s.`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  cost: measure.cost,
+                  remaining: decision.remaining,
+                  limit: ratePerMinute,
+                  retryAfterSeconds: decision.retryAfterSeconds,
+                  http: { status: 429, headers: new HeaderMap([['retry-after', String(decision.retryAfterSeconds)]]) },
+                },
+              },
+            );
+          }
+          if (contextValue.client.grant) {
+            usage?.record(contextValue.client.grant.keyId, measure.cost);
+          }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && contextValue.cost !== undefined) {
             const result = response.body.singleResult;
-            result.extensions = { ...result.extensions, cost: { requested: contextValue.cost, limit: limits.maxCost } };
+            result.extensions = {
+              ...result.extensions,
+              cost: { requested: contextValue.cost, limit: limits.maxCost, rateRemaining: contextValue.rateRemaining, ratePerMinute: contextValue.client.ratePerMinute },
+            };
+          }
+          if (contextValue.rateRemaining !== undefined) {
+            response.http.headers.set('x-ratelimit-remaining', String(contextValue.rateRemaining));
           }
         },
       };

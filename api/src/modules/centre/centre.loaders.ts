@@ -1,15 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { manyByKey, oneByKey } from '../../shared/loader';
+import type { Scope } from '../../context';
 import { Centre } from './centre.entity';
 
-export function createCentreLoaders(em: EntityManager) {
+/** Centres a key limited to a region may see: those in its subtree. */
+export function inScope(scope: Scope | undefined) {
+  return scope ? { region: { path: { $like: `${scope.path}%` } } } : {};
+}
+
+export function createCentreLoaders(em: EntityManager, scope?: Scope) {
   return {
     centreByCode: oneByKey<string, Centre>(
-      (codes) => em.find(Centre, { code: { $in: [...codes] } }),
+      (codes) => em.find(Centre, { code: { $in: [...codes] }, ...inScope(scope) }),
       (centre) => centre.code,
     ),
     centresByParentCode: manyByKey<string, Centre>(
-      (codes) => em.find(Centre, { parent: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
+      (codes) => em.find(Centre, { parent: { $in: [...codes] }, ...inScope(scope) }, { orderBy: { code: 'asc' } }),
       (centre) => centre.parent!.code,
     ),
   };

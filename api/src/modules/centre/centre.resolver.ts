@@ -12,13 +12,13 @@ import { CentreConnection } from './centre.types';
 @Resolver(() => Centre)
 export class CentreResolver {
   @Query(() => Centre, { nullable: true, description: 'A centre by its code; null when no centre has it.' })
-  centre(@Args() { code }: CentreArgs, @Ctx() { em }: Context): Promise<Centre | null> {
-    return findCentre(em, code);
+  centre(@Args() { code }: CentreArgs, @Ctx() { em, scope }: Context): Promise<Centre | null> {
+    return findCentre(em, code, scope?.path);
   }
 
   @Query(() => CentreConnection, { description: 'Centres matching a filter, a page at a time.' })
-  async centres(@Args() args: CentresArgs, @Ctx() { em }: Context) {
-    return toConnection(await listCentres(em, toCentreQuery(args, [])));
+  async centres(@Args() args: CentresArgs, @Ctx() { em, scope }: Context) {
+    return toConnection(await listCentres(em, { ...toCentreQuery(args, []), scopePath: scope?.path }));
   }
 
   @FieldResolver(() => Region)

@@ -31,17 +31,22 @@ export interface CentreQuery {
   orderBy: { field: CentreOrderField; direction: SortDirection };
   first: number;
   offset: number;
+  /** Region path of the caller's key scope: nothing outside it is listed. */
+  scopePath?: string;
 }
 
-export function findCentre(em: EntityManager, code: string): Promise<Centre | null> {
-  return em.findOne(Centre, { code });
+export function findCentre(em: EntityManager, code: string, scopePath?: string): Promise<Centre | null> {
+  return em.findOne(Centre, { code, ...(scopePath ? { region: { path: { $like: `${scopePath}%` } } } : {}) });
 }
 
 export async function listCentres(em: EntityManager, query: CentreQuery): Promise<Page<Centre>> {
   const qb = em.createQueryBuilder(Centre, 'c').select('c.*').setFlag(QueryFlag.DISABLE_PAGINATE);
 
-  if (query.regionCodes.length > 0) {
+  if (query.regionCodes.length > 0 || query.scopePath) {
     qb.join('c.region', 'r');
+    if (query.scopePath) {
+      qb.andWhere({ 'r.path': { $like: `${query.scopePath}%` } });
+    }
     for (const code of query.regionCodes) {
       // The region's own path is a prefix of every path in its subtree.
       const regionPath = em.createQueryBuilder(Region, 'sub').select('sub.path').where({ code: toFullRegionCode(code) });

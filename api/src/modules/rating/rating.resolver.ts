@@ -12,8 +12,8 @@ import { DimensionScore, RatingStatistics, RegionRatingStatistics } from './rati
 @Resolver(() => RatingResult)
 export class RatingResultResolver {
   @Query(() => RatingStatistics, { description: 'How many centres earned each star level in a work year.' })
-  ratingStatistics(@Args() { year, regionCode }: RatingStatisticsArgs, @Ctx() { em }: Context) {
-    return ratingStatistics(em, { year, regionCode });
+  ratingStatistics(@Args() { year, regionCode }: RatingStatisticsArgs, @Ctx() { em, scope }: Context) {
+    return ratingStatistics(em, { year, regionCode: regionCode ?? scope?.regionCode, scopePath: scope?.path });
   }
 
   @FieldResolver(() => Int)

@@ -37,11 +37,14 @@ const COUNTS = `
 /** Star counts for a year in a region's subtree, with one row per child region. */
 export async function ratingStatistics(
   em: EntityManager,
-  { year, regionCode = YUXI_CITY_CODE }: { year: number; regionCode?: string },
+  { year, regionCode = YUXI_CITY_CODE, scopePath }: { year: number; regionCode?: string; scopePath?: string },
 ): Promise<RatingStatistics> {
   const region = await findRegion(em, regionCode);
   if (!region) {
     throw new AppError(ErrorCode.NOT_FOUND, `No region has the code "${regionCode}".`, { argument: 'regionCode' });
+  }
+  if (scopePath && !region.path.startsWith(scopePath)) {
+    throw new AppError(ErrorCode.FORBIDDEN, `This API key may not read region ${region.code}: it is outside the key's region.`, { argument: 'regionCode' });
   }
   const connection = em.getConnection();
   const [totals, byRegion] = await Promise.all([

@@ -38,7 +38,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => CentreConnection, { description: 'Centres anywhere in this region; `filter.regionCode` narrows further.' })
-  async centres(@Root() region: Region, @Args() args: CentresArgs, @Ctx() { em }: Context) {
-    return toConnection(await listCentres(em, toCentreQuery(args, [region.code])));
+  async centres(@Root() region: Region, @Args() args: CentresArgs, @Ctx() { em, scope }: Context) {
+    return toConnection(await listCentres(em, { ...toCentreQuery(args, [region.code]), scopePath: scope?.path }));
   }
 }

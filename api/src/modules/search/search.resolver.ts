@@ -8,8 +8,8 @@ import { SearchHit, SearchResults } from './search.types';
 @Resolver(() => SearchHit)
 export class SearchResolver {
   @Query(() => SearchResults, { description: 'Search centres, profiles, programmes and articles (Chinese or English).' })
-  async search(@Args() { query, first, locale }: SearchArgs, @Ctx() { em }: Context): Promise<SearchResults> {
-    const result = await search(em, { query, first, locale });
+  async search(@Args() { query, first, locale }: SearchArgs, @Ctx() { em, scope }: Context): Promise<SearchResults> {
+    const result = await search(em, { query, first, locale, scopePath: scope?.path });
     return { totalCount: result.totalCount, hits: result.hits.map((hit) => Object.assign(new SearchHit(), hit, { locale })) };
   }
 

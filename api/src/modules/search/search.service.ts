@@ -34,7 +34,10 @@ const SNIPPET_CONTEXT = 40;
  * between words, so a two-character word such as 调解 is found anywhere inside longer
  * text; space-separated terms must all match. Title hits rank above body hits.
  */
-export async function search(em: EntityManager, { query, first, locale }: { query: string; first: number; locale: string }): Promise<SearchResult> {
+export async function search(
+  em: EntityManager,
+  { query, first, locale, scopePath }: { query: string; first: number; locale: string; scopePath?: string },
+): Promise<SearchResult> {
   const terms = [...new Set(query.trim().split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
   if (terms.length === 0) {
     throw badInput('query', 'must contain at least one non-space character.');
@@ -43,25 +46,30 @@ export async function search(em: EntityManager, { query, first, locale }: { quer
   const matchAll = patterns.map(() => '(d.title ilike ? or d.body ilike ?)').join(' and ');
   const score = patterns.map(() => `(case when d.title ilike ? then ${TITLE_WEIGHT} else 0 end + case when d.body ilike ? then 1 else 0 end)`).join(' + ');
   const locales = pgArray(localesFor(locale));
-  const localized = (table: string, key: string, title: string, type: SearchHitType) =>
-    `select '${type}' as type, ${key} as key, ${title} as title, search_text as body from (
+  // `path` is the region of the centre a hit is about; a key's scope hides other regions' centres.
+  const localized = (table: string, key: string, title: string, type: SearchHitType, path: string) =>
+    `select '${type}' as type, ${key} as key, ${title} as title, search_text as body, ${path} as path from (
        select distinct on (document_id) * from ${table} where locale = any(?::text[]) order by document_id, (locale = ?) desc
      ) ${table}`;
+  const centrePath = (code: string) => `(select r.path from centre c join region r on r.code = c.region_code where c.code = ${code})`;
   const documents = [
-    `select '${SearchHitType.CENTRE}' as type, code as key, name as title, coalesce(address, '') as body from centre`,
-    localized('editorial_centre_profile', 'centre_code', 'title', SearchHitType.CENTRE_PROFILE),
-    localized('editorial_brand_programme', 'document_id', 'name', SearchHitType.BRAND_PROGRAMME),
-    localized('editorial_showcase_article', 'document_id', 'title', SearchHitType.SHOWCASE_ARTICLE),
+    `select '${SearchHitType.CENTRE}' as type, c.code as key, c.name as title, coalesce(c.address, '') as body, r.path as path
+       from centre c join region r on r.code = c.region_code`,
+    localized('editorial_centre_profile', 'centre_code', 'title', SearchHitType.CENTRE_PROFILE, centrePath('centre_code')),
+    localized('editorial_brand_programme', 'document_id', 'name', SearchHitType.BRAND_PROGRAMME, 'null::text'),
+    localized('editorial_showcase_article', 'document_id', 'title', SearchHitType.SHOWCASE_ARTICLE, 'null::text'),
   ].join(' union all ');
   const sql = `select d.type, d.key, d.title, d.body, (${score}) as score, count(*) over () as total
     from (${documents}) d
-    where ${matchAll}
+    where ${matchAll} and (?::text is null or d.path like ?::text || '%')
     order by score desc, d.type, d.title
     limit ?`;
   const params = [
     ...patterns.flatMap((pattern) => [pattern, pattern]),
     ...[0, 1, 2].flatMap(() => [locales, locale]),
     ...patterns.flatMap((pattern) => [pattern, pattern]),
+    scopePath ?? null,
+    scopePath ?? null,
     first,
   ];
   const rows = await em.getConnection().execute<Array<{ type: SearchHitType; key: string; title: string; body: string; score: number; total: string }>>(sql, params);

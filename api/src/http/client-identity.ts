@@ -1,0 +1,54 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { NextFunction, Request, Response } from 'express';
+import { checkApiKey, type KeyGrant } from '../modules/api-key/api-key.service';
+
+/** Who is calling: a portal's key, or an anonymous client budgeted by address. */
+export interface RequestClient {
+  bucket: string;
+  ratePerMinute: number;
+  grant?: KeyGrant;
+}
+
+const ALLOWED_HEADERS = 'content-type, x-api-key, authorization, apollo-require-preflight, x-apollo-operation-name';
+const EXPOSED_HEADERS = 'retry-after, x-ratelimit-remaining, x-cache, surrogate-key';
+
+/**
+ * Resolves the API key (header `X-Api-Key`, or `Authorization: Bearer sc_…`) and applies
+ * CORS: anonymous calls may come from any origin; a key only from its allowed origins.
+ */
+export function clientIdentity({ orm, anonymousRatePerMinute }: { orm: MikroORM; anonymousRatePerMinute: number }) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.get('origin');
+    if (origin) {
+      res.set({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSED_HEADERS });
+    }
+    if (req.method === 'OPTIONS') {
+      // Preflights carry no key; the real request is checked against the key's origins.
+      res.set({ 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': '600' }).status(204).end();
+      return;
+    }
+    const secret = req.get('x-api-key') ?? req.get('authorization')?.match(/^Bearer\s+(sc_\S+)$/)?.[1];
+    if (!secret) {
+      res.locals.client = { bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute } satisfies RequestClient;
+      next();
+      return;
+    }
+    const check = await checkApiKey(orm.em.fork(), secret);
+    if ('refusal' in check) {
+      res.removeHeader('Access-Control-Allow-Origin');
+      refuse(res, 401, 'INVALID_API_KEY', `The API key is ${check.refusal === 'unknown' ? 'not known' : check.refusal}.`, { reason: check.refusal });
+      return;
+    }
+    if (origin && !check.grant.allowedOrigins.includes(origin)) {
+      res.removeHeader('Access-Control-Allow-Origin');
+      refuse(res, 403, 'ORIGIN_NOT_ALLOWED', `This API key may not be used from ${origin}.`, { origin });
+      return;
+    }
+    res.locals.client = { bucket: `key:${check.grant.keyId}`, ratePerMinute: check.grant.ratePerMinute, grant: check.grant } satisfies RequestClient;
+    next();
+  };
+}
+
+function refuse(res: Response, status: number, code: string, message: string, details: Record<string, unknown>): void {
+  res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message, extensions: { code, ...details } }] });
+}

@@ -1,0 +1,60 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+/**
+ * A portal's key. Only a SHA-256 of the secret is stored: keys are 32 random bytes, so a
+ * fast hash is enough, and the secret itself is shown once, when the key is created.
+ */
+@Entity({ tableName: 'api_key' })
+export class ApiKey {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** The first characters of the key, shown in lists so people can tell keys apart. */
+  @Property({ type: 'text' })
+  prefix!: string;
+
+  @Unique()
+  @Property({ type: 'text', hidden: true })
+  keyHash!: string;
+
+  /** Browser origins allowed to call with this key (CORS); empty: no browser origin. */
+  @Property({ type: 'text[]', default: '{}' })
+  allowedOrigins: string[] = [];
+
+  /** Region subtree the key may read centres of; null: all of Yuxi. */
+  @Property({ type: 'text', nullable: true })
+  regionCode?: string;
+
+  /** Cost points the key may spend per minute. */
+  @Property({ type: 'integer' })
+  ratePerMinute!: number;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  expiresAt?: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt?: Date;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}
+
+/** Requests and cost spent per key per day (UTC), for administrators. */
+@Entity({ tableName: 'api_key_usage' })
+@Index({ properties: ['day'] })
+export class ApiKeyUsage {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  keyId!: number;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  requests: number = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  cost: number = 0;
+}
