@@ -57,6 +57,8 @@ export interface App {
   /** Starts listening on config.host:config.port (port 0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
   markReady(): void;
+  /** Writes the buffered per-key usage counts now (they are written every few seconds anyway). */
+  flushUsage(): Promise<void>;
   /** Present when the app is connected to a CMS. */
   editorialSync: EditorialSyncRunner | undefined;
   stop(): Promise<void>;
@@ -137,6 +139,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       isStarted = true;
     },
     editorialSync,
+    flushUsage: () => usage.flush(),
     stop: async () => {
       await editorialSync?.stop();
       await apollo.stop();

@@ -12,18 +12,18 @@ export interface TestApp {
   app: App;
   /** Every SQL statement the API ran since the last reset. */
   statements: string[];
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
 /** The production app factory on the test database, listening on a free port. */
-export async function createTestApp({ editorial }: { editorial?: EditorialOptions } = {}): Promise<TestApp> {
+export async function createTestApp({ editorial, env = {} }: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
   }
   const statements: string[] = [];
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ANONYMOUS_RATE_PER_MINUTE: '1000000', ...env });
   const app = await createApp(config, {
     databaseUrl,
     logger: pino({ level: 'silent' }),
@@ -35,10 +35,10 @@ export async function createTestApp({ editorial }: { editorial?: EditorialOption
     url,
     app,
     statements,
-    gql: async (query, variables) => {
+    gql: async (query, variables, headers = {}) => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;

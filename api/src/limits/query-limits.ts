@@ -121,6 +121,8 @@ export function firstViolation(measure: QueryMeasure, limits: QueryLimits): Limi
 
 /** How many items a field returns at most: its `first` argument, or the list default. */
 function listSize(node: FieldNode, field: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>, limits: QueryLimits): number {
+  // A connection's edges are already counted by the connection's `first`.
+  if (node.name.value === 'edges') return 1;
   const firstArgument = field?.args.find((argument: GraphQLArgument) => argument.name === 'first');
   if (firstArgument) {
     const given = node.arguments?.find((argument) => argument.name.value === 'first');

@@ -36,7 +36,7 @@ export function hashKey(secret: string): string {
 export async function createApiKey(em: EntityManager, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
   const problems = validate(input);
   const regionCode = input.regionCode ? toFullRegionCode(input.regionCode) : undefined;
-  if (regionCode && !(await em.findOne(Region, { code: regionCode }))) {
+  if (regionCode && problems.length === 0 && !(await em.findOne(Region, { code: regionCode }))) {
     problems.push(`region: no region has the code ${input.regionCode}`);
   }
   if (problems.length > 0) {
