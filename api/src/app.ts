@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { PUBLIC_MAX_AGE_SECONDS, responseCachePlugin } from './cache/cache.plugin';
+import { ResponseCache } from './cache/response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -57,6 +59,8 @@ export interface App {
   /** Starts listening on config.host:config.port (port 0 picks a free one) and returns the base URL. */
   listen(): Promise<string>;
   markReady(): void;
+  /** The server-side response cache; its purge() is what writers call with the tags they touch. */
+  responseCache: ResponseCache;
   /** Writes the buffered per-key usage counts now (they are written every few seconds anyway). */
   flushUsage(): Promise<void>;
   /** Present when the app is connected to a CMS. */
@@ -68,12 +72,16 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
-  const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
-  const editorialSync = strapiClient ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds) : undefined;
   const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
+  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: 5000, logger, redis });
+  await responseCache.start();
+  const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
+  const editorialSync = strapiClient
+    ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds, (tags) => responseCache.purge(tags))
+    : undefined;
   const app = express();
   const httpServer = http.createServer(app);
 
@@ -84,7 +92,11 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage }),
+      responseCachePlugin(responseCache),
+      // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     parseOptions: PARSE_LIMITS,
     logger,
   });
@@ -140,10 +152,12 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     },
     editorialSync,
     flushUsage: () => usage.flush(),
+    responseCache,
     stop: async () => {
       await editorialSync?.stop();
       await apollo.stop();
       await usage.stop();
+      await responseCache.stop();
       await limiter.close();
       redis?.disconnect();
       await orm.close(true);

@@ -26,6 +26,10 @@ export interface Context {
   /** Cost points the client has left this minute, after this operation. */
   rateRemaining?: number;
   client: RequestClient;
+  /** What the response is built from (cache/cache-tags.ts), for purges and Surrogate-Key. */
+  cacheTags?: Set<string>;
+  /** Set by markPrivate(): per-user or staff data, never cached. */
+  isPrivate?: boolean;
   /** Present for keys limited to a region: centres outside it do not exist for them. */
   scope?: Scope;
 }

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { collectCacheTags } from './cache/cache-tags';
 import { CentreResolver } from './modules/centre/centre.resolver';
 import {
   BrandProgrammeResolver,
@@ -33,6 +34,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,
+    globalMiddlewares: [collectCacheTags],
   });
 }
 

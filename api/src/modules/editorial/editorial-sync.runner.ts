@@ -20,6 +20,8 @@ export class EditorialSyncRunner {
     readonly client: StrapiClient,
     private readonly logger: Logger,
     private readonly reconcileSeconds: number,
+    /** Purges cached responses by tag: every change applied here is purged. */
+    private readonly purge: (tags: string[]) => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Applies one webhook event; the body only says what to re-read. */
@@ -37,9 +39,13 @@ export class EditorialSyncRunner {
     const em = this.orm.em.fork();
     const locales = event.entry?.locale ? [event.entry.locale] : await storedLocales(em, type, documentId);
     const outcomes: SyncOutcome[] = [];
+    const tags = new Set<string>();
     for (const locale of locales) {
-      outcomes.push(await syncDocument(em, this.client, type, { documentId, locale }));
+      const result = await syncDocument(em, this.client, type, { documentId, locale });
+      outcomes.push(result.outcome);
+      result.tags.forEach((tag) => tags.add(tag));
     }
+    await this.purge([...tags]);
     this.logger.info({ event: event.event, uid: event.uid, documentId, locales, outcomes }, 'editorial webhook applied');
     return { outcomes };
   }
@@ -69,8 +75,10 @@ export class EditorialSyncRunner {
     const startedAt = Date.now();
     try {
       const report = await reconcile(this.orm.em.fork(), this.client);
+      await this.purge(report.tags);
       const fixed = report.upserted + report.deleted;
-      this.logger[fixed > 0 ? 'info' : 'debug']({ reason, ...report, ms: Date.now() - startedAt }, `editorial reconcile: ${fixed} fixed`);
+      const { tags: _tags, ...counts } = report;
+      this.logger[fixed > 0 ? 'info' : 'debug']({ reason, ...counts, ms: Date.now() - startedAt }, `editorial reconcile: ${fixed} fixed`);
       return report;
     } catch (error) {
       if (error instanceof CmsUnavailableError) {

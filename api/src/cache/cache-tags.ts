@@ -1,0 +1,64 @@
+import type { MiddlewareFn } from 'type-graphql';
+import type { Context } from '../context';
+import { Centre } from '../modules/centre/centre.entity';
+import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
+import { CentreProfile } from '../modules/editorial/centre-profile.entity';
+import { ShowcaseArticle } from '../modules/editorial/showcase-article.entity';
+import { Region } from '../modules/region/region.entity';
+
+/**
+ * Tags name what a response was built from, so a change can purge exactly the cached
+ * responses (and CDN entries, via Surrogate-Key) that showed it.
+ */
+export const Tags = {
+  centre: (code: string) => `centre:${code}`,
+  region: (code: string) => `region:${code}`,
+  programme: (documentId: string) => `programme:${documentId}`,
+  article: (documentId: string) => `article:${documentId}`,
+  /** Lists and searches: any new, changed or removed document may change them. */
+  centreLists: 'centres',
+  articleLists: 'articles',
+  programmeLists: 'programmes',
+  search: 'search',
+};
+
+function tagsOf(value: unknown): string[] {
+  if (value instanceof Centre) return [Tags.centre(value.code)];
+  if (value instanceof Region) return [Tags.region(value.code)];
+  if (value instanceof CentreProfile) return [Tags.centre(value.centreCode)];
+  if (value instanceof BrandProgramme) return [Tags.programme(value.documentId)];
+  if (value instanceof ShowcaseArticle) return [Tags.article(value.documentId)];
+  return [];
+}
+
+// Lookups and lists are tagged by kind too, so an answer that found nothing (or fewer
+// items) is purged when a matching document appears.
+const LIST_TAGS: Record<string, string> = {
+  centre: Tags.centreLists,
+  centres: Tags.centreLists,
+  article: Tags.articleLists,
+  articles: Tags.articleLists,
+  showcaseArticles: Tags.articleLists,
+  brandProgramme: Tags.programmeLists,
+  brandProgrammes: Tags.programmeLists,
+  search: Tags.search,
+};
+
+/** Records the tags of every object a field resolves to (lists and connections included). */
+export const collectCacheTags: MiddlewareFn<Context> = async ({ info, context }, next) => {
+  const result = await next();
+  const tags = context.cacheTags;
+  if (tags) {
+    const listTag = LIST_TAGS[info.fieldName];
+    if (listTag) tags.add(listTag);
+    const values = Array.isArray(result) ? result : [result];
+    for (const value of values) {
+      for (const tag of tagsOf(value)) tags.add(tag);
+    }
+    const edges = (result as { edges?: Array<{ node: unknown }> } | null)?.edges;
+    for (const edge of Array.isArray(edges) ? edges : []) {
+      for (const tag of tagsOf(edge.node)) tags.add(tag);
+    }
+  }
+  return result;
+};

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import type { Context } from '../context';
+import type { ResponseCache } from './response-cache';
+
+export const PUBLIC_MAX_AGE_SECONDS = 300;
+
+/**
+ * The response cache and the Cache-Control rule.
+ *
+ * Rule: a query answered without errors is cacheable unless something it touched marked
+ * the request private (`markPrivate`: staff and per-user data do). Anonymous answers are
+ * `public` for CDNs; answers to a key are `private` (they depend on its region scope).
+ * Everything else is `no-store`. Cacheable answers are also kept in the server-side cache,
+ * keyed by the operation, its variables and the caller's scope, and tagged (Surrogate-Key)
+ * with what they were built from, so a change purges exactly them.
+ */
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      contextValue.cacheTags = new Set();
+      let cacheKey: string | undefined;
+      let hitTags: string[] | undefined;
+      return {
+        async responseForOperation({ operation, request, queryHash, contextValue: context }) {
+          if (operation.operation !== 'query') return null;
+          cacheKey = createHash('sha256')
+            .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}, context.scope?.path ?? 'all']))
+            .digest('hex');
+          const hit = cache.get(cacheKey);
+          if (!hit) return null;
+          hitTags = hit.tags;
+          return { http: { headers: new Map(), status: undefined }, body: { kind: 'single', singleResult: JSON.parse(hit.body) } } as unknown as GraphQLResponse;
+        },
+        async willSendResponse({ response, contextValue: context, operation, errors }) {
+          const headers = response.http.headers;
+          const isCacheable = operation?.operation === 'query' && !errors?.length && response.body.kind === 'single' && !response.body.singleResult.errors && !context.isPrivate;
+          if (!isCacheable) {
+            headers.set('cache-control', context.isPrivate ? 'private, no-store' : 'no-store');
+            return;
+          }
+          const tags = hitTags ?? [...context.cacheTags!].sort();
+          headers.set('cache-control', context.client.grant ? `private, max-age=${PUBLIC_MAX_AGE_SECONDS}` : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+          headers.set('x-cache', hitTags ? 'HIT' : 'MISS');
+          if (tags.length > 0) headers.set('surrogate-key', tags.join(' '));
+          if (!hitTags && cacheKey && response.body.kind === 'single') {
+            const { extensions: _perRequest, ...result } = response.body.singleResult;
+            cache.set(cacheKey, JSON.stringify(result), tags);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Called by resolvers of per-user or staff-only data: the answer is never cached or shared. */
+export function markPrivate(context: Context): void {
+  context.isPrivate = true;
+}
