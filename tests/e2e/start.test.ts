@@ -18,12 +18,18 @@ beforeAll(() => {
   }
   dataDir = mkdtempSync(path.join(tmpdir(), 'star-centres-start-'));
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  // A failed assertion must not leave a server (and its PostgreSQL) running.
+  await Promise.all(children.map((child) => stop(child)));
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function start(): { child: ChildProcess; ready: Promise<string> } {
   // The CMS has tests of its own (tests/cms); this one is about the database and the API.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT), CMS_ENABLED: 'false' };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let output = '';
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -38,6 +44,7 @@ function start(): { child: ChildProcess; ready: Promise<string> } {
 }
 
 function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     child.on('exit', (code) => resolve(code));
     child.kill('SIGINT');
@@ -67,7 +74,7 @@ describe('npm start without DATABASE_URL', () => {
     const printed = await first.ready;
     expect(printed).toContain(`http://localhost:${PORT}/graphql`);
     expect(printed).toContain('embedded PostgreSQL');
-    expect(await statistics()).toEqual({
+    expect(await statistics()).toMatchObject({
       data: { ratingStatistics: { countyFiveStar: 36, countyFourStar: 83, countyThreeStar: 163, cityFiveStar: 20 } },
     });
     expect(await stop(first.child)).toBe(0);
