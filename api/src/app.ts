@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -20,6 +23,8 @@ import { explorerRouter } from './http/explorer';
 import Redis from 'ioredis';
 import { clientIdentity } from './http/client-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
+import { loadSafelist } from './limits/safelist';
+import { repoRoot } from './paths';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limiter';
 import { UsageRecorder } from './modules/api-key/usage-recorder';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
@@ -82,22 +87,34 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const editorialSync = strapiClient
     ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds, (tags) => responseCache.purge(tags))
     : undefined;
+  // Registered operations are known by hash from the start, so safelist clients can send
+  // only the hash (automatic persisted queries) without registering the text first.
+  const safelist = loadSafelist();
+  const persistedQueries = new InMemoryLRUCache<string>();
+  await Promise.all([...safelist].map(([hash, file]) => persistedQueries.set(`apq:${hash}`, readFileSync(path.join(repoRoot(), 'schema', 'operations', file), 'utf8'))));
   const app = express();
   const httpServer = http.createServer(app);
+  // Slow clients cannot hold connections: the whole request must arrive within 30 s.
+  httpServer.requestTimeout = 30_000;
+  httpServer.headersTimeout = 10_000;
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    // On by default: portals build their clients from it. When off, error messages stop
+    // suggesting field names too, so the schema cannot be guessed from them.
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
       responseCachePlugin(responseCache),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
     ],
     parseOptions: PARSE_LIMITS,
+    persistedQueries: { cache: persistedQueries },
     logger,
   });
   await apollo.start();

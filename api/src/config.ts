@@ -27,6 +27,7 @@ const envSchema = z.object({
   API_INTERNAL_URL: z.string().url().optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   ANONYMOUS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
+  GRAPHQL_INTROSPECTION: booleanString.default('true'),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
   EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -106,6 +107,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Cost points per minute for requests without an API key, per client address. */
   anonymousRatePerMinute: number;
+  /** Schema introspection (on: portals generate clients from it). */
+  introspection: boolean;
   cms: CmsConfig;
 }
 
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     redisUrl: vars.REDIS_URL,
     anonymousRatePerMinute: vars.ANONYMOUS_RATE_PER_MINUTE,
+    introspection: vars.GRAPHQL_INTROSPECTION,
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),

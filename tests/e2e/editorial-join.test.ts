@@ -161,6 +161,22 @@ describe('keeping in sync with the CMS', () => {
     await waitUntil(async () => (await articleBySlug('sync-test-article'))?.title === '改过标题的展播', 2000);
   });
 
+  it("should purge only the affected centre's cached answers when the CMS publishes", async () => {
+    const cacheState = async (code: string) => {
+      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CENTRE_QUERY, variables: { code } }) });
+      await response.json();
+      return response.headers.get('x-cache');
+    };
+    const YIFENG = '530481901001-01';
+    await cacheState(GAOCANG);
+    await cacheState(YIFENG);
+    expect([await cacheState(GAOCANG), await cacheState(YIFENG)]).toEqual(['HIT', 'HIT']);
+    await cms.rest('PUT', `/showcase-articles/${documentId}?locale=zh-Hans`, writer, { data: { title: '再次修改的展播' } });
+    await waitUntil(async () => (await articleBySlug('sync-test-article'))?.title === '再次修改的展播', 2000);
+    expect(await cacheState(GAOCANG)).toBe('MISS');
+    expect(await cacheState(YIFENG)).toBe('HIT');
+  });
+
   it('should refuse a webhook with a wrong or missing secret and change nothing', async () => {
     const event = { event: 'entry.delete', uid: ARTICLE, entry: { documentId, locale: 'zh-Hans' } };
     for (const headers of [{ 'x-star-centres-secret': 'guess' }, {}] as Array<Record<string, string>>) {

@@ -157,3 +157,40 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('safelist mode', () => {
+  it('should let a safelist key run only the registered operations, by text or by hash', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const key = await newKey({ safelistOnly: true });
+    const registered = readFileSync(`${__dirname}/../../schema/operations/region-tree.graphql`, 'utf8');
+    const byText = await post(registered, key.headers);
+    expect(byText.status).toBe(200);
+    const sha256Hash = createHash('sha256').update(registered).digest('hex');
+    const byHash = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...key.headers },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+    });
+    expect(((await byHash.json()) as any).data.regions).toHaveLength(9);
+    const adHoc = await post('{ centres { totalCount } }', key.headers);
+    expect(adHoc.status).toBe(403);
+    expect(((await adHoc.json()) as any).errors[0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
+  });
+});
+
+describe('introspection switched off', () => {
+  it('should refuse introspection and stop suggesting field names', async () => {
+    const closed = await createTestApp({ env: { GRAPHQL_INTROSPECTION: 'false' } });
+    try {
+      const introspection = await closed.gql('{ __schema { types { name } } }');
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      const typo = await closed.gql('{ centres { totalCont } }');
+      expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+      const open = await api.gql('{ centres { totalCont } }');
+      expect(open.errors?.[0]?.message).toMatch(/Did you mean "totalCount"/);
+    } finally {
+      await closed.stop();
+    }
+  });
+});

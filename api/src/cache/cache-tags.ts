@@ -31,16 +31,16 @@ function tagsOf(value: unknown): string[] {
   return [];
 }
 
-// Lookups and lists are tagged by kind too, so an answer that found nothing (or fewer
-// items) is purged when a matching document appears.
+// Root lookups and lists are tagged by kind too, so an answer that found nothing (or
+// fewer items) is purged when a matching document appears. A centre's own lists
+// (profile, brandProgrammes, showcaseArticles) need no such tag: every change to a document
+// purges the tags of the centres it names, before and after the change.
 const LIST_TAGS: Record<string, string> = {
   centre: Tags.centreLists,
   centres: Tags.centreLists,
   article: Tags.articleLists,
   articles: Tags.articleLists,
-  showcaseArticles: Tags.articleLists,
   brandProgramme: Tags.programmeLists,
-  brandProgrammes: Tags.programmeLists,
   search: Tags.search,
 };
 

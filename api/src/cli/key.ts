@@ -5,7 +5,7 @@ import { withOrm } from './with-orm';
 
 const USAGE = `Usage:
   npm run key:create -- --name "澄江市政府门户" [--region 530481] [--origins https://a.example,https://b.example]
-                        [--rate 20000] [--expires 2027-12-31]
+                        [--rate 20000] [--expires 2027-12-31] [--safelist]
   npm run key:revoke -- --id 3
   npm run key:list   [-- --days 7]`;
 
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     expires: { type: 'string' },
     id: { type: 'string' },
     days: { type: 'string', default: '7' },
+    safelist: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -36,12 +37,14 @@ void withOrm(async (orm) => {
         allowedOrigins: values.origins ? values.origins.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
         ratePerMinute: Number(values.rate),
         expiresAt: values.expires ? new Date(`${values.expires}T23:59:59Z`) : undefined,
+        safelistOnly: values.safelist,
       });
       console.log(`Created API key #${key.id} "${key.name}".`);
       console.log(`  region:  ${key.regionCode ?? 'all of Yuxi'}`);
       console.log(`  origins: ${key.allowedOrigins.join(', ') || 'none (server-side use only)'}`);
       console.log(`  budget:  ${key.ratePerMinute} cost points per minute`);
       console.log(`  expires: ${key.expiresAt?.toISOString() ?? 'never'}`);
+      console.log(`  runs:    ${key.safelistOnly ? 'only the registered operations in schema/operations' : 'any query within the limits'}`);
       console.log('\nThe key (shown this once; only its hash is stored):\n');
       console.log(`  ${secret}\n`);
       console.log('Send it as the X-Api-Key header.');

@@ -27,6 +27,8 @@ export function createOrmConfig({ databaseUrl, onQuery, log }: OrmOptions): Opti
     allowGlobalContext: false,
     forceUndefined: true,
     pool: { min: 0, max: 10 },
+    // No single statement may run away with the database, whatever a query asks for.
+    driverOptions: { connection: { statement_timeout: 15_000 } },
     loggerFactory: (options) => new ForwardingLogger(options, { onQuery, log }),
   });
 }

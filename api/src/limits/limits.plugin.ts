@@ -20,12 +20,17 @@ export const PARSE_LIMITS = { maxLexicalTokens: 5000, maxSourceLength: 50_000 };
  * it executes, so a rejected query never reaches a resolver or the database. The cost is
  * kept on the context (rate limiting spends it) and reported in `extensions.cost`.
  */
-export function queryLimitsPlugin({ limits, limiter, usage }: { limits: QueryLimits; limiter: RateLimiter; usage?: UsageRecorder }): ApolloServerPlugin<Context> {
+export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits: QueryLimits; limiter: RateLimiter; usage?: UsageRecorder; safelist: Map<string, string> }): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue, queryHash }) {
           if (!operation) return;
+          if (contextValue.client.grant?.safelistOnly && !safelist.has(queryHash)) {
+            throw new GraphQLError('This API key may run only registered operations (see schema/operations); this one is not registered.', {
+              extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
+            });
+          }
           const measure = measureOperation(schema, document, operation, request.variables ?? {}, limits);
           const violation = firstViolation(measure, limits);
           if (violation) {

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127214818_Initial } from './Migration20261127214818_Initial';
 import { Migration20261127222754_EditorialReadModel } from './Migration20261127222754_EditorialReadModel';
 import { Migration20261127224454_ApiKeys } from './Migration20261127224454_ApiKeys';
+import { Migration20261127230359_KeySafelist } from './Migration20261127230359_KeySafelist';
 
 /** Every committed migration, oldest first. `npm run migration:create` prints the line to add. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127214818_Initial', class: Migration20261127214818_Initial },
   { name: 'Migration20261127222754_EditorialReadModel', class: Migration20261127222754_EditorialReadModel },
   { name: 'Migration20261127224454_ApiKeys', class: Migration20261127224454_ApiKeys },
+  { name: 'Migration20261127230359_KeySafelist', class: Migration20261127230359_KeySafelist },
 ];

@@ -32,6 +32,10 @@ export class ApiKey {
   @Property({ type: 'integer' })
   ratePerMinute!: number;
 
+  /** Safelist mode: the key may run only the registered operations (schema/operations). */
+  @Property({ type: 'boolean', default: false })
+  safelistOnly: boolean = false;
+
   @Property({ type: 'timestamptz', nullable: true })
   expiresAt?: Date;
 

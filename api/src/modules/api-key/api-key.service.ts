@@ -13,6 +13,7 @@ export interface NewApiKey {
   allowedOrigins: string[];
   ratePerMinute: number;
   expiresAt?: Date;
+  safelistOnly?: boolean;
 }
 
 /** What a request carries once its key is checked. */
@@ -21,6 +22,7 @@ export interface KeyGrant {
   name: string;
   ratePerMinute: number;
   allowedOrigins: string[];
+  safelistOnly: boolean;
   /** Path of the region subtree the key may read (Region.path), absent for all of Yuxi. */
   scopePath?: string;
   scopeRegionCode?: string;
@@ -51,6 +53,7 @@ export async function createApiKey(em: EntityManager, input: NewApiKey): Promise
     regionCode,
     ratePerMinute: input.ratePerMinute,
     expiresAt: input.expiresAt,
+    safelistOnly: input.safelistOnly ?? false,
     createdAt: new Date(),
   });
   await em.flush();
@@ -67,8 +70,8 @@ export async function revokeApiKey(em: EntityManager, id: number): Promise<ApiKe
 
 /** One statement: the key and the path of its region. */
 export async function checkApiKey(em: EntityManager, secret: string, now = new Date()): Promise<KeyCheck> {
-  const [row] = await em.getConnection().execute<Array<{ id: number; name: string; rate_per_minute: number; allowed_origins: string[]; region_code: string | null; path: string | null; expires_at: Date | null; revoked_at: Date | null }>>(
-    `select k.id, k.name, k.rate_per_minute, k.allowed_origins, k.region_code, r.path, k.expires_at, k.revoked_at
+  const [row] = await em.getConnection().execute<Array<{ id: number; name: string; rate_per_minute: number; allowed_origins: string[]; safelist_only: boolean; region_code: string | null; path: string | null; expires_at: Date | null; revoked_at: Date | null }>>(
+    `select k.id, k.name, k.rate_per_minute, k.allowed_origins, k.safelist_only, k.region_code, r.path, k.expires_at, k.revoked_at
        from api_key k left join region r on r.code = k.region_code where k.key_hash = ?`,
     [hashKey(secret)],
   );
@@ -81,6 +84,7 @@ export async function checkApiKey(em: EntityManager, secret: string, now = new D
       name: row.name,
       ratePerMinute: row.rate_per_minute,
       allowedOrigins: row.allowed_origins,
+      safelistOnly: row.safelist_only,
       scopePath: row.path ?? undefined,
       scopeRegionCode: row.region_code ?? undefined,
     },

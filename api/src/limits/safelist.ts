@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../paths';
+
+/**
+ * The registered operations a safelist-mode key may run: the files in schema/operations,
+ * identified by the SHA-256 of their text (the same hash automatic persisted queries use).
+ */
+export function loadSafelist(directory = path.join(repoRoot(), 'schema', 'operations')): Map<string, string> {
+  const entries = readdirSync(directory)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => [createHash('sha256').update(readFileSync(path.join(directory, file), 'utf8')).digest('hex'), file] as const);
+  return new Map(entries);
+}
