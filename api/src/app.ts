@@ -19,6 +19,8 @@ import { buildContext, type Context } from './context';
 import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
+import type { CentreCardData } from './http/embed/centre-card';
+import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
 import { explorerRouter } from './http/explorer';
 import Redis from 'ioredis';
 import { clientIdentity } from './http/client-identity';
@@ -145,6 +147,19 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use(explorerRouter());
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
   app.use(previewRouter({ orm, client: strapiClient, secret: editorial?.previewSecret, mediaBaseUrl, logger }));
+  app.use(
+    embedRouter({
+      orm,
+      publicUrl: config.publicUrl,
+      mediaBaseUrl,
+      keylessFrameAncestors: config.embedFrameAncestors,
+      anonymousRatePerMinute: config.anonymousRatePerMinute,
+      runCardQuery: async (variables, client) => {
+        const response = await apollo.executeOperation({ query: CARD_OPERATION, variables }, { contextValue: buildContext(orm, mediaBaseUrl, client) });
+        return response.body.kind === 'single' ? ((response.body.singleResult.data as { centre: CentreCardData | null } | undefined) ?? null) : null;
+      },
+    }),
+  );
   app.use(
     '/graphql',
     clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }),

@@ -28,6 +28,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   ANONYMOUS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
   GRAPHQL_INTROSPECTION: booleanString.default('true'),
+  EMBED_FRAME_ANCESTORS: z.string().min(1).default('*'),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
   EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -109,6 +110,8 @@ export interface Config {
   anonymousRatePerMinute: number;
   /** Schema introspection (on: portals generate clients from it). */
   introspection: boolean;
+  /** CSP frame-ancestors for keyless embedded cards ("*": any site may show them). */
+  embedFrameAncestors: string;
   cms: CmsConfig;
 }
 
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: vars.REDIS_URL,
     anonymousRatePerMinute: vars.ANONYMOUS_RATE_PER_MINUTE,
     introspection: vars.GRAPHQL_INTROSPECTION,
+    embedFrameAncestors: vars.EMBED_FRAME_ANCESTORS,
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),

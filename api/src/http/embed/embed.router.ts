@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request, type Response, type Router } from 'express';
+import { checkApiKey } from '../../modules/api-key/api-key.service';
+import { repoRoot } from '../../paths';
+import type { RequestClient } from '../client-identity';
+import { renderMessagePage } from '../preview-page';
+import { type CardOptions, type CentreCardData, renderCardPage } from './centre-card';
+
+export const CARD_OPERATION = readFileSync(path.join(repoRoot(), 'schema', 'operations', 'centre-card.graphql'), 'utf8');
+const CENTRE_CODE = /^\d{12}-\d{2}$/;
+export const CARD_WIDTH = 480;
+export const CARD_HEIGHT = 640;
+
+export interface EmbedOptions {
+  orm: MikroORM;
+  publicUrl: string;
+  /** CMS media come from here: the one origin the card loads images from. */
+  mediaBaseUrl: string;
+  /** frame-ancestors for cards shown without a key. */
+  keylessFrameAncestors: string;
+  anonymousRatePerMinute: number;
+  runCardQuery(variables: { code: string; locale: string }, client: RequestClient): Promise<{ centre: CentreCardData | null } | null>;
+}
+
+/**
+ * GET /embed/centres/:code: the centre card as a small page for iframes; GET /oembed: the
+ * oEmbed provider that hands out the iframe. No scripts, no cookies, no external requests.
+ */
+export function embedRouter(options: EmbedOptions): Router {
+  const router = express.Router();
+
+  router.get('/embed/centres/:code', async (req, res) => {
+    const card = cardOptions(req, options.publicUrl);
+    const code = req.params.code;
+    const client = await embedClient(req, res, options);
+    if (!client) return;
+    const frameAncestors = client.grant ? client.grant.allowedOrigins.join(' ') || "'none'" : options.keylessFrameAncestors;
+    res.set({
+      'Content-Security-Policy': `default-src 'none'; img-src ${new URL(options.mediaBaseUrl).origin} data:; style-src 'unsafe-inline'; frame-ancestors ${frameAncestors}; base-uri 'none'; form-action 'none'`,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+    });
+    const data = CENTRE_CODE.test(code) ? await options.runCardQuery({ code, locale: card.locale }, client) : null;
+    if (!data?.centre) {
+      res.status(404).set('Cache-Control', 'public, max-age=60').type('html').send(renderMessagePage('找不到该中心 / Centre not found', `没有代码为 ${code} 的党群服务中心。No centre has the code ${code}.`));
+      return;
+    }
+    const oembedUrl = `${options.publicUrl}/oembed?url=${encodeURIComponent(`${options.publicUrl}/embed/centres/${code}`)}&format=json`;
+    res
+      .set('Cache-Control', client.grant ? 'private, max-age=300' : 'public, max-age=300')
+      .set('Surrogate-Key', `centre:${code}`)
+      .type('html')
+      .send(renderCardPage(data.centre, { ...card, oembedUrl }));
+  });
+
+  router.get('/oembed', async (req, res) => {
+    if (req.query.format !== undefined && req.query.format !== 'json') {
+      res.status(501).json({ error: 'Only format=json is offered.' });
+      return;
+    }
+    const target = parseCardUrl(String(req.query.url ?? ''), options.publicUrl);
+    const client: RequestClient = { bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute };
+    const data = target ? await options.runCardQuery({ code: target.code, locale: target.locale }, client) : null;
+    if (!target || !data?.centre) {
+      res.status(404).json({ error: 'No centre card has that URL.' });
+      return;
+    }
+    const width = clamp(Number(req.query.maxwidth) || CARD_WIDTH, 280, CARD_WIDTH);
+    const height = clamp(Number(req.query.maxheight) || CARD_HEIGHT, 240, CARD_HEIGHT);
+    const cover = data.centre.profile?.cover;
+    res.set('Cache-Control', 'public, max-age=300').json({
+      version: '1.0',
+      type: 'rich',
+      provider_name: '玉溪市党群服务中心 Star Centres',
+      provider_url: options.publicUrl,
+      title: data.centre.name,
+      html: `<iframe src="${target.url}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy" title="${data.centre.name.replace(/[&<>"']/g, '')}"></iframe>`,
+      width,
+      height,
+      cache_age: 300,
+      ...(cover ? { thumbnail_url: cover.url, thumbnail_width: cover.width, thumbnail_height: cover.height } : {}),
+    });
+  });
+
+  return router;
+}
+
+function cardOptions(req: Request, publicUrl: string): CardOptions {
+  return {
+    locale: req.query.locale === 'en' ? 'en' : 'zh-Hans',
+    size: req.query.size === 'large' ? 'large' : 'normal',
+    theme: req.query.theme === 'dark' ? 'dark' : req.query.theme === 'light' ? 'light' : 'auto',
+    moreUrl: `${publicUrl}/?centre=${encodeURIComponent(String(req.params.code ?? ''))}`,
+  };
+}
+
+/** A card URL of this API, or null: oEmbed answers for nothing else. */
+function parseCardUrl(raw: string, publicUrl: string): { url: string; code: string; locale: string } | null {
+  try {
+    const url = new URL(raw);
+    const match = url.pathname.match(/^\/embed\/centres\/(\d{12}-\d{2})$/);
+    if (url.origin !== new URL(publicUrl).origin || !match) return null;
+    return { url: url.toString(), code: match[1]!, locale: url.searchParams.get('locale') === 'en' ? 'en' : 'zh-Hans' };
+  } catch {
+    return null;
+  }
+}
+
+async function embedClient(req: Request, res: Response, options: EmbedOptions): Promise<RequestClient | null> {
+  const key = typeof req.query.key === 'string' ? req.query.key : undefined;
+  if (!key) return { bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute };
+  const check = await checkApiKey(options.orm.em.fork(), key);
+  if ('refusal' in check) {
+    res.status(401).type('html').send(renderMessagePage('无法显示 / Not available', `API key ${check.refusal}.`));
+    return null;
+  }
+  return { bucket: `key:${check.grant.keyId}`, ratePerMinute: check.grant.ratePerMinute, grant: check.grant };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
