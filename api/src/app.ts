@@ -21,6 +21,7 @@ import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
 import type { CentreCardData } from './http/embed/centre-card';
 import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
+import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
 import Redis from 'ioredis';
 import { clientIdentity } from './http/client-identity';
@@ -144,9 +145,12 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     const isReady = await orm.isConnected();
     res.status(isReady ? 200 : 503).json({ status: isReady ? 'ready' : 'database unreachable' });
   });
+  // Before the explorer's GET route: Express would answer CORS preflights for /graphql itself.
+  app.use('/graphql', clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }));
   app.use(explorerRouter());
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
   app.use(previewRouter({ orm, client: strapiClient, secret: editorial?.previewSecret, mediaBaseUrl, logger }));
+  app.use(webComponentRouter());
   app.use(
     embedRouter({
       orm,
@@ -155,16 +159,15 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       keylessFrameAncestors: config.embedFrameAncestors,
       anonymousRatePerMinute: config.anonymousRatePerMinute,
       runCardQuery: async (variables, client) => {
-        const response = await apollo.executeOperation({ query: CARD_OPERATION, variables }, { contextValue: buildContext(orm, mediaBaseUrl, client) });
+        const response = await apollo.executeOperation({ query: CARD_OPERATION, variables }, { contextValue: buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, client) });
         return response.body.kind === 'single' ? ((response.body.singleResult.data as { centre: CentreCardData | null } | undefined) ?? null) : null;
       },
     }),
   );
   app.use(
     '/graphql',
-    clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, mediaBaseUrl, res.locals.client) }),
+    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, res.locals.client) }),
   );
 
   return {

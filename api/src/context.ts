@@ -21,6 +21,8 @@ export interface Context {
   loaders: Loaders;
   /** Base for the CMS's relative media URLs (/uploads/...). */
   mediaBaseUrl: string;
+  /** This API's public address, for links it hands out. */
+  publicUrl: string;
   /** The operation's cost, set by the limits plugin before execution. */
   cost?: number;
   /** Cost points the client has left this minute, after this operation. */
@@ -44,9 +46,9 @@ export function createLoaders(em: EntityManager, scope?: Scope) {
   };
 }
 
-export function buildContext(orm: MikroORM, mediaBaseUrl: string, client: RequestClient): Context {
+export function buildContext(orm: MikroORM, { mediaBaseUrl, publicUrl }: { mediaBaseUrl: string; publicUrl: string }, client: RequestClient): Context {
   const em = orm.em.fork();
   const { scopePath, scopeRegionCode } = client.grant ?? {};
   const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
-  return { em, loaders: createLoaders(em, scope), mediaBaseUrl, client, scope } satisfies Context;
+  return { em, loaders: createLoaders(em, scope), mediaBaseUrl, publicUrl, client, scope } satisfies Context;
 }

@@ -2,6 +2,8 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { toConnection } from '../../shared/pagination';
 import { offsetAfter } from '../../shared/pagination';
+import { loadCardData } from '../../http/embed/card-data';
+import { renderCardFragment } from '../../http/embed/centre-card';
 import { Centre } from '../centre/centre.entity';
 import { BrandProgramme } from './brand-programme.entity';
 import { CentreProfile } from './centre-profile.entity';
@@ -38,6 +40,12 @@ export class CentreEditorialResolver {
   @FieldResolver(() => [BrandProgramme], { description: 'Brand programmes that list this centre.' })
   brandProgrammes(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
     return loaders.programmesByCentreCode.load(localizedKey(locale, centre.code));
+  }
+
+  @FieldResolver(() => String, { description: 'The centre card as safe HTML (the embed card without its page), for <centre-profile> and portals.' })
+  async cardHtml(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() context: Context): Promise<string> {
+    const data = await loadCardData(centre, locale, context);
+    return renderCardFragment(data, { locale: locale === 'en' ? 'en' : 'zh-Hans', size: 'normal', theme: 'auto', moreUrl: `${context.publicUrl}/?centre=${encodeURIComponent(centre.code)}` });
   }
 
   @FieldResolver(() => ShowcaseArticleConnection, { description: 'Showcase articles featuring this centre, newest first.' })

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+import { repoRoot } from '../../paths';
+import { CARD_CSS } from './centre-card';
+
+const OPERATION_FILE = path.join(repoRoot(), 'schema', 'operations', 'centre-card-html.graphql');
+
+/**
+ * GET /embed.js defines <centre-profile code="…" locale="…">: it runs one persisted query
+ * (schema/operations/centre-card-html.graphql, by hash) and shows the server-rendered card
+ * in a shadow root, with a placeholder while loading and a readable fallback on error.
+ */
+export function webComponentRouter(): Router {
+  const hash = createHash('sha256').update(readFileSync(OPERATION_FILE, 'utf8')).digest('hex');
+  const script = SCRIPT.replace('__HASH__', hash).replace('__CSS__', JSON.stringify(CARD_CSS));
+  const router = express.Router();
+  router.get('/embed.js', (_req, res) => {
+    res
+      .type('application/javascript')
+      .set({ 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' })
+      .send(script);
+  });
+  return router;
+}
+
+const SCRIPT = `(function () {
+  'use strict';
+  var script = document.currentScript;
+  var BASE = script ? new URL(script.src).origin : location.origin;
+  var HASH = '__HASH__';
+  var CSS = __CSS__ + ':host{display:block}.placeholder,.fallback{font:16px/1.6 system-ui,sans-serif;padding:1em;border:1px dashed #d0d7de;border-radius:12px;color:#4b5563}';
+
+  function escapeText(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+
+  class CentreProfile extends HTMLElement {
+    static get observedAttributes() { return ['code', 'locale', 'api-key']; }
+    connectedCallback() { this.render(); }
+    attributeChangedCallback() { if (this.isConnected) this.render(); }
+
+    render() {
+      var root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      var code = this.getAttribute('code') || '';
+      var locale = this.getAttribute('locale') === 'en' ? 'en' : 'zh-Hans';
+      var english = locale === 'en';
+      root.innerHTML = '<style>' + CSS + '</style><div class="placeholder" role="status">' + (english ? 'Loading the centre…' : '正在加载党群服务中心…') + '</div>';
+      var query = '?operationName=CentreCardHtml'
+        + '&variables=' + encodeURIComponent(JSON.stringify({ code: code, locale: locale }))
+        + '&extensions=' + encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: HASH } }));
+      var headers = { 'apollo-require-preflight': 'true' };
+      var key = this.getAttribute('api-key');
+      if (key) headers['x-api-key'] = key;
+      var element = this;
+      fetch(BASE + '/graphql' + query, { headers: headers })
+        .then(function (response) { return response.json(); })
+        .then(function (body) {
+          var centre = body && body.data && body.data.centre;
+          if (!centre) throw new Error('no centre');
+          root.innerHTML = '<style>' + CSS + '</style><div class="auto">' + centre.cardHtml + '</div>';
+          element.dispatchEvent(new CustomEvent('centre-profile:loaded', { bubbles: true }));
+        })
+        .catch(function () {
+          var link = BASE + '/embed/centres/' + encodeURIComponent(code) + (english ? '?locale=en' : '');
+          root.innerHTML = '<style>' + CSS + '</style><p class="fallback" role="alert">'
+            + (english ? 'This centre card could not be loaded. ' : '暂时无法显示该党群服务中心。')
+            + '<a href="' + escapeText(link) + '" target="_blank" rel="noopener">' + (english ? 'Open it' : '点此查看') + '</a></p>';
+        });
+    }
+  }
+
+  if (!customElements.get('centre-profile')) customElements.define('centre-profile', CentreProfile);
+})();
+`;

@@ -1,0 +1,128 @@
+/// <reference lib="dom" />
+import http from 'node:http';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
+import { CentreProfile } from '../../api/src/modules/editorial/centre-profile.entity';
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser';
+import { freePort } from '../helpers/cms';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * A portal on another origin (localhost) embeds the card served by the API (127.0.0.1):
+ * by iframe, by the HTML oEmbed hands out, and by the <centre-profile> web component.
+ */
+const YIFENG = '530481901001-01';
+const SUMMARY = '仪凤社区党群服务中心坚持党建引领,推进社区治理服务更加精细化、精准化。';
+
+let api: TestApp;
+let apiUrl: string;
+let host: http.Server;
+let hostUrl: string;
+let browser: Browser;
+let blockedKey: string;
+
+beforeAll(async () => {
+  const apiPort = await freePort();
+  apiUrl = `http://127.0.0.1:${apiPort}`;
+  api = await createTestApp({ env: { PORT: String(apiPort), PUBLIC_URL: apiUrl } });
+  const em = api.app.orm.em.fork();
+  await em.nativeDelete(CentreProfile, { documentId: 'embed-test-profile' });
+  em.create(CentreProfile, {
+    documentId: 'embed-test-profile', locale: 'zh-Hans', publishedAt: new Date(), sourceUpdatedAt: new Date(), centreCode: YIFENG,
+    title: '仪凤社区党群服务中心', summary: SUMMARY, highlightItems: [{ label: '资助贫困大学生', value: 42, unit: '人' }],
+    bodyBlocks: [], galleryMedia: [], programmeDocumentIds: [], searchText: '',
+  });
+  await em.flush();
+  blockedKey = (await createApiKey(api.app.orm.em.fork(), { name: 'allowed elsewhere', allowedOrigins: ['https://allowed.example'], ratePerMinute: 100_000 })).secret;
+
+  const hostPort = await freePort();
+  hostUrl = `http://localhost:${hostPort}`;
+  host = http.createServer(async (req, res) => {
+    const card = `${apiUrl}/embed/centres/${YIFENG}`;
+    let body = '';
+    if (req.url === '/iframe.html') body = `<iframe src="${card}" width="480" height="640" title="centre"></iframe>`;
+    if (req.url === '/oembed.html') {
+      const oembed = (await (await fetch(`${apiUrl}/oembed?url=${encodeURIComponent(card)}&maxwidth=460`)).json()) as { html: string };
+      body = oembed.html;
+    }
+    if (req.url === '/component.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="${YIFENG}" locale="zh-Hans"></centre-profile>`;
+    if (req.url === '/component-missing.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="530481901001-99" locale="en"></centre-profile>`;
+    if (req.url === '/blocked.html') body = `<iframe src="${card}?key=${blockedKey}" width="480" height="640" title="centre"></iframe>`;
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>portal</title></head><body><h1>门户</h1>${body}</body></html>`);
+  });
+  await new Promise<void>((resolve) => host.listen(hostPort, 'localhost', resolve));
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => host?.close(resolve));
+  await api?.app.orm.em.fork().nativeDelete(CentreProfile, { documentId: 'embed-test-profile' });
+  await api?.stop();
+});
+
+async function expectCard(scope: { locator(selector: string): any }) {
+  const card = scope.locator('article.card');
+  await card.waitFor({ timeout: 15_000 });
+  expect(await card.locator('h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
+  expect(await card.locator('.stars').innerText()).toBe('★★★★★');
+  expect(await card.locator('.summary').innerText()).toBe(SUMMARY);
+}
+
+describe('a centre card embedded in a portal on another origin', () => {
+  it('should show by iframe', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}/iframe.html`);
+    await expectCard(page.frameLocator('iframe'));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'embed-iframe.png') });
+  });
+
+  it('should show by the HTML that oEmbed hands out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}/oembed.html`);
+    await expectCard(page.frameLocator('iframe'));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'embed-oembed.png') });
+  });
+
+  it('should show by the <centre-profile> web component, and fall back readably', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}/component.html`);
+    await expectCard(page.locator('centre-profile'));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'embed-web-component.png') });
+    await page.goto(`${hostUrl}/component-missing.html`);
+    await page.locator('centre-profile .fallback').waitFor();
+    expect(await page.locator('centre-profile .fallback').innerText()).toContain('could not be loaded');
+  });
+
+  it("should not render where the key's origins forbid it (frame-ancestors)", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}/blocked.html`);
+    await page.waitForTimeout(1500);
+    expect(await page.frameLocator('iframe').locator('article.card').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'embed-blocked.png') });
+  });
+
+  it('should meet the basics: language, one h1, alt text, readable contrast', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${apiUrl}/embed/centres/${YIFENG}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('img:not([alt])').count()).toBe(0);
+    const ratio = await page.evaluate(() => {
+      const luminance = (color: string) => {
+        const [r, g, b] = color.match(/\d+/g)!.slice(0, 3).map((value) => {
+          const channel = Number(value) / 255;
+          return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const card = document.querySelector('.card')!;
+      const text = luminance(getComputedStyle(card.querySelector('.summary')!).color);
+      const background = luminance(getComputedStyle(card).backgroundColor);
+      return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+    });
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
+  });
+});
