@@ -34,7 +34,7 @@ describe('the response cache', () => {
 
   it('should list what an answer was built from in Surrogate-Key, and let CDNs cache public answers', async () => {
     const { response } = await ask(api, CENTRE, { code: '530481901001-01' });
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=10, s-maxage=300');
     expect(response.headers.get('surrogate-key')!.split(' ')).toEqual(expect.arrayContaining(['centre:530481901001-01', 'region:530481901001', 'centres']));
   });
 
@@ -58,7 +58,7 @@ describe('the response cache', () => {
     const anonymous = await ask(api, query);
     const scoped = await ask(api, query, undefined, { 'x-api-key': secret });
     expect(scoped.body.data.centres.totalCount).toBeLessThan(anonymous.body.data.centres.totalCount);
-    expect(scoped.response.headers.get('cache-control')).toBe('private, max-age=300');
+    expect(scoped.response.headers.get('cache-control')).toBe('private, max-age=10');
     expect((await ask(api, query)).body.data).toEqual(anonymous.body.data);
   });
 });
@@ -75,7 +75,7 @@ describe('persisted queries', () => {
     await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, extensions }) });
     const byHash = await fetch(`${api.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(((await byHash.json()) as any).data).toEqual({ region: { name: '易门县' } });
-    expect(byHash.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(byHash.headers.get('cache-control')).toBe('public, max-age=10, s-maxage=300');
   });
 });
 

@@ -3,14 +3,20 @@ import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context';
 import type { ResponseCache } from './response-cache';
 
+/** How long shared caches (this server, CDNs) keep an answer; purges end it early. */
 export const PUBLIC_MAX_AGE_SECONDS = 300;
+/** Browsers keep it briefly, so a published change shows within seconds without a purge. */
+export const BROWSER_MAX_AGE_SECONDS = 10;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=${BROWSER_MAX_AGE_SECONDS}, s-maxage=${PUBLIC_MAX_AGE_SECONDS}`;
+export const KEYED_CACHE_CONTROL = `private, max-age=${BROWSER_MAX_AGE_SECONDS}`;
 
 /**
  * The response cache and the Cache-Control rule.
  *
  * Rule: a query answered without errors is cacheable unless something it touched marked
  * the request private (`markPrivate`: staff and per-user data do). Anonymous answers are
- * `public` for CDNs; answers to a key are `private` (they depend on its region scope).
+ * `public` (CDNs keep them 5 minutes and purge by Surrogate-Key; browsers 10 seconds);
+ * answers to a key are `private` (they depend on its region scope).
  * Everything else is `no-store`. Cacheable answers are also kept in the server-side cache,
  * keyed by the operation, its variables and the caller's scope, and tagged (Surrogate-Key)
  * with what they were built from, so a change purges exactly them.
@@ -40,7 +46,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
             return;
           }
           const tags = hitTags ?? [...context.cacheTags!].sort();
-          headers.set('cache-control', context.client.grant ? `private, max-age=${PUBLIC_MAX_AGE_SECONDS}` : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+          headers.set('cache-control', context.client.grant ? KEYED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
           headers.set('x-cache', hitTags ? 'HIT' : 'MISS');
           if (tags.length > 0) headers.set('surrogate-key', tags.join(' '));
           if (!hitTags && cacheKey && response.body.kind === 'single') {

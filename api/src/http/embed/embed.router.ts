@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
+import { KEYED_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../cache/cache.plugin';
 import { checkApiKey } from '../../modules/api-key/api-key.service';
 import { repoRoot } from '../../paths';
 import type { RequestClient } from '../client-identity';
@@ -49,7 +50,7 @@ export function embedRouter(options: EmbedOptions): Router {
     }
     const oembedUrl = `${options.publicUrl}/oembed?url=${encodeURIComponent(`${options.publicUrl}/embed/centres/${code}`)}&format=json`;
     res
-      .set('Cache-Control', client.grant ? 'private, max-age=300' : 'public, max-age=300')
+      .set('Cache-Control', client.grant ? KEYED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL)
       .set('Surrogate-Key', `centre:${code}`)
       .type('html')
       .send(renderCardPage(data.centre, { ...card, oembedUrl }));
@@ -70,7 +71,7 @@ export function embedRouter(options: EmbedOptions): Router {
     const width = clamp(Number(req.query.maxwidth) || CARD_WIDTH, 280, CARD_WIDTH);
     const height = clamp(Number(req.query.maxheight) || CARD_HEIGHT, 240, CARD_HEIGHT);
     const cover = data.centre.profile?.cover;
-    res.set('Cache-Control', 'public, max-age=300').json({
+    res.set('Cache-Control', PUBLIC_CACHE_CONTROL).json({
       version: '1.0',
       type: 'rich',
       provider_name: '玉溪市党群服务中心 Star Centres',
