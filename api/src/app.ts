@@ -23,6 +23,7 @@ import type { CentreCardData } from './http/embed/centre-card';
 import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
 import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
+import { showcaseRouter } from './http/showcase-page';
 import Redis from 'ioredis';
 import { clientIdentity } from './http/client-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
@@ -151,6 +152,15 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
   app.use(previewRouter({ orm, client: strapiClient, secret: editorial?.previewSecret, mediaBaseUrl, logger }));
   app.use(webComponentRouter());
+  app.use(
+    showcaseRouter({
+      anonymousRatePerMinute: config.anonymousRatePerMinute,
+      runQuery: async (query, variables, client) => {
+        const response = await apollo.executeOperation({ query, variables }, { contextValue: buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, client) });
+        return response.body.kind === 'single' && !response.body.singleResult.errors ? (response.body.singleResult.data ?? null) : null;
+      },
+    }),
+  );
   app.use(
     embedRouter({
       orm,

@@ -126,3 +126,40 @@ describe('a centre card embedded in a portal on another origin', () => {
     expect(ratio).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('the showcase page', () => {
+  it('should filter centres by county and stars, chart the counties, and open a card', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    await page.goto(`${apiUrl}/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.locator('h1').count()).toBe(1);
+    const bars = page.locator('svg g.bar');
+    expect(await bars.count()).toBe(9);
+    const totals = await bars.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-total'))));
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(36 + 83 + 163);
+
+    await page.selectOption('select[name="county"]', '530481000000');
+    await page.selectOption('select[name="stars"]', '5');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/county=530481000000/);
+    const items = page.locator('ul.centres li');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const text of await items.allInnerTexts()) {
+      expect(text).toContain('★★★★★');
+      expect(text).toContain('澄江市');
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'showcase-page.png'), fullPage: true });
+
+    await page.getByRole('link', { name: '澄江市凤麓街道仪凤社区党群服务中心' }).click();
+    await page.locator('article.card h1').waitFor();
+    expect(await page.locator('article.card h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
+  });
+
+  it('should switch to English', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${apiUrl}/`);
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toContain('star-rated');
+  });
+});
