@@ -25,7 +25,7 @@ import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
 import { showcaseRouter } from './http/showcase-page';
 import Redis from 'ioredis';
-import { clientIdentity } from './http/client-identity';
+import { clientIdentity, type RequestClient } from './http/client-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
 import { loadSafelist } from './limits/safelist';
 import { repoRoot } from './paths';
@@ -150,7 +150,20 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use('/graphql', clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }));
   app.use(explorerRouter());
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
-  app.use(previewRouter({ orm, client: strapiClient, secret: editorial?.previewSecret, mediaBaseUrl, logger }));
+  const runCardQuery = async (variables: { code: string; locale: string }, client: RequestClient) => {
+    const response = await apollo.executeOperation({ query: CARD_OPERATION, variables }, { contextValue: buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, client) });
+    return response.body.kind === 'single' ? ((response.body.singleResult.data as { centre: CentreCardData | null } | undefined) ?? null) : null;
+  };
+  app.use(
+    previewRouter({
+      client: strapiClient,
+      secret: editorial?.previewSecret,
+      mediaBaseUrl,
+      publicUrl: config.publicUrl,
+      logger,
+      loadCard: async (code, locale) => (await runCardQuery({ code, locale }, { bucket: 'preview', ratePerMinute: Number.MAX_SAFE_INTEGER }))?.centre ?? null,
+    }),
+  );
   app.use(webComponentRouter());
   app.use(
     showcaseRouter({
@@ -168,10 +181,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       mediaBaseUrl,
       keylessFrameAncestors: config.embedFrameAncestors,
       anonymousRatePerMinute: config.anonymousRatePerMinute,
-      runCardQuery: async (variables, client) => {
-        const response = await apollo.executeOperation({ query: CARD_OPERATION, variables }, { contextValue: buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, client) });
-        return response.body.kind === 'single' ? ((response.body.singleResult.data as { centre: CentreCardData | null } | undefined) ?? null) : null;
-      },
+      runCardQuery,
     }),
   );
   app.use(

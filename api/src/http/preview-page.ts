@@ -1,36 +1,21 @@
 import { escapeHtml } from '../modules/editorial/rich-text';
-
-/** A centre as a page shows it: its live operational data. */
-export interface CentreCard {
-  code: string;
-  name: string;
-  regionName: string;
-  stars: number | null;
-  tier: string | null;
-  year: number | null;
-}
+import { CARD_CSS } from './embed/centre-card';
 
 export interface EditorialPage {
   heading: string;
   summary: string | null;
   bodyHtml: string;
-  /** Already-safe HTML of the body (from blocksToHtml). */
-  centres: CentreCard[];
+  /** Already-safe HTML (blocksToHtml, renderCardFragment). */
+  cardsHtml: string;
   banner?: string;
   lang: string;
 }
 
 /**
- * One small server-rendered page for editorial content joined with live centre data. Used
- * by draft preview; the embeddable card will reuse it. No external requests, no scripts.
+ * One small server-rendered page for editorial content with the live cards of its centres
+ * (the same card renderer as the embeds). Used by draft preview. No scripts.
  */
 export function renderEditorialPage(page: EditorialPage): string {
-  const centres = page.centres
-    .map(
-      (centre) => `<li><strong>${escapeHtml(centre.name)}</strong> <span class="region">${escapeHtml(centre.regionName)}</span>
-        <span class="stars" aria-label="${centre.stars ?? 0} stars">${centre.stars ? `${'★'.repeat(centre.stars)} ${centre.tier === 'CITY' ? '市级五星' : `县级${centre.stars}星`} (${centre.year})` : '未评星 / not rated'}</span></li>`,
-    )
-    .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(page.lang)}">
 <head>
@@ -44,14 +29,15 @@ export function renderEditorialPage(page: EditorialPage): string {
   .summary { font-size: 1.1rem; color: #3b4350; }
   .stars { color: #b45309; white-space: nowrap; }
   .region { color: #57606a; }
-  ul.centres { padding-left: 1.1rem; }
+  .card { margin: 1rem 0; }
+${CARD_CSS}
 </style>
 </head>
 <body>
 ${page.banner ? `<p class="banner">${escapeHtml(page.banner)}</p>` : ''}
 <h1>${escapeHtml(page.heading)}</h1>
 ${page.summary ? `<p class="summary">${escapeHtml(page.summary)}</p>` : ''}
-${centres ? `<ul class="centres">${centres}</ul>` : ''}
+${page.cardsHtml}
 <article>${page.bodyHtml}</article>
 </body>
 </html>
@@ -59,5 +45,5 @@ ${centres ? `<ul class="centres">${centres}</ul>` : ''}
 }
 
 export function renderMessagePage(title: string, message: string): string {
-  return renderEditorialPage({ heading: title, summary: message, bodyHtml: '', centres: [], lang: 'zh-Hans' });
+  return renderEditorialPage({ heading: title, summary: message, bodyHtml: '', cardsHtml: '', lang: 'zh-Hans' });
 }

@@ -1,15 +1,13 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
-import { Centre } from '../modules/centre/centre.entity';
 import { EDITORIAL_TYPES } from '../modules/editorial/editorial-types';
-import { absoluteUrl } from '../modules/editorial/media';
+import { absoluteUrl, toMedia } from '../modules/editorial/media';
 import { verifyPreviewToken } from '../modules/editorial/preview-token';
 import { blocksToHtml } from '../modules/editorial/rich-text';
 import { CmsUnavailableError, type StrapiClient } from '../modules/editorial/strapi-client';
-import type { StrapiBlock } from '../modules/editorial/strapi-types';
-import { RatingResult } from '../modules/rating/rating-result.entity';
-import { type CentreCard, renderEditorialPage, renderMessagePage } from './preview-page';
+import type { StrapiBlock, StrapiMedia } from '../modules/editorial/strapi-types';
+import { type CentreCardData, renderCardFragment } from './embed/centre-card';
+import { renderEditorialPage, renderMessagePage } from './preview-page';
 
 const KINDS: Record<string, string> = {
   articles: 'showcase-articles',
@@ -21,7 +19,15 @@ const KINDS: Record<string, string> = {
  * GET /preview/:kind/:documentId?token=…: the draft, read live from the CMS, with the
  * live data of the centres it names. Only this route reads Strapi at request time.
  */
-export function previewRouter(options: { orm: MikroORM; client: StrapiClient | undefined; secret: string | undefined; mediaBaseUrl: string; logger: Logger }): Router {
+export function previewRouter(options: {
+  client: StrapiClient | undefined;
+  secret: string | undefined;
+  mediaBaseUrl: string;
+  publicUrl: string;
+  logger: Logger;
+  /** The live card of a centre (the embed card's query), to show the draft in context. */
+  loadCard(code: string, locale: string): Promise<CentreCardData | null>;
+}): Router {
   const router = express.Router();
   router.get('/preview/:kind/:documentId', async (req, res) => {
     res.set({ 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' });
@@ -39,15 +45,18 @@ export function previewRouter(options: { orm: MikroORM; client: StrapiClient | u
         res.status(404).type('html').send(renderMessagePage('找不到草稿 / Draft not found', '这份草稿已被删除。This draft no longer exists.'));
         return;
       }
-      const codes = centreCodesOf(draft);
+      const locale = claims.locale === 'en' ? 'en' : 'zh-Hans';
+      const cards = (await Promise.all(centreCodesOf(draft).map((code) => options.loadCard(code, locale)))).filter((card): card is CentreCardData => card !== null);
+      // A profile is previewed as the card it will become; other drafts show their centres' cards.
+      const shown = plural === 'centre-profiles' ? cards.map((card) => withDraftProfile(card, draft, options.mediaBaseUrl)) : cards;
       res.type('html').send(
         renderEditorialPage({
           heading: String(draft.title ?? draft.name ?? ''),
           summary: typeof draft.summary === 'string' ? draft.summary : null,
           bodyHtml: blocksToHtml((draft.body as StrapiBlock[]) ?? [], (url) => absoluteUrl(url, options.mediaBaseUrl)),
-          centres: await centreCards(options.orm, codes),
+          cardsHtml: shown.map((card) => renderCardFragment(card, { locale, size: 'normal', theme: 'light', moreUrl: `${options.publicUrl}/embed/centres/${card.code}` })).join('\n'),
           banner: '草稿预览 · Draft preview: not published',
-          lang: claims.locale,
+          lang: locale,
         }),
       );
     } catch (error) {
@@ -68,17 +77,16 @@ function centreCodesOf(draft: Record<string, unknown>): string[] {
   return refs.map((ref) => ref.centreCode).filter((code): code is string => !!code);
 }
 
-async function centreCards(orm: MikroORM, codes: string[]): Promise<CentreCard[]> {
-  if (codes.length === 0) return [];
-  const em = orm.em.fork();
-  const [centres, ratings] = await Promise.all([
-    em.find(Centre, { code: { $in: codes } }, { populate: ['region'] }),
-    em.find(RatingResult, { centre: { $in: codes } }, { orderBy: { scheme: 'desc' } }),
-  ]);
-  return codes.flatMap((code) => {
-    const centre = centres.find((candidate) => candidate.code === code);
-    if (!centre) return [];
-    const current = ratings.find((rating) => rating.centre.code === code);
-    return [{ code, name: centre.name, regionName: centre.region.name, stars: current?.stars ?? null, tier: current?.tier ?? null, year: current?.scheme.year ?? null }];
-  });
+function withDraftProfile(card: CentreCardData, draft: Record<string, unknown>, mediaBaseUrl: string): CentreCardData {
+  const highlights = Array.isArray(draft.highlights) ? (draft.highlights as Array<{ label: string; value: number; unit?: string }>) : [];
+  return {
+    ...card,
+    profile: {
+      title: String(draft.title ?? card.name),
+      summary: typeof draft.summary === 'string' ? draft.summary : null,
+      resolvedLocale: String(draft.locale ?? 'zh-Hans'),
+      cover: toMedia(draft.cover as StrapiMedia | null, mediaBaseUrl),
+      highlights: highlights.map(({ label, value, unit }) => ({ label, value: Number(value), unit: unit ?? null })),
+    },
+  };
 }
