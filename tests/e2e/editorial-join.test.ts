@@ -1,7 +1,7 @@
 import { editorialOptions } from '../../api/src/stack/start-stack';
 import { loadConfig } from '../../api/src/config';
 import { freePort, startTestCms, TEST_SECRETS, type TestCms } from '../helpers/cms';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createIsolatedTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * The join, end to end: a real Strapi publishes, the API's webhook receiver and reconcile
@@ -18,7 +18,8 @@ let writer: string;
 beforeAll(async () => {
   const cmsPort = await freePort();
   const config = loadConfig({ NODE_ENV: 'test', CMS_PORT: String(cmsPort), EDITORIAL_RECONCILE_SECONDS: '0' });
-  api = await createTestApp({ editorial: editorialOptions(config, TEST_SECRETS) });
+  // Its own database: the sync writes the read model, which other test files read.
+  api = await createIsolatedTestApp('join', { editorial: editorialOptions(config, TEST_SECRETS) });
   cms = await startTestCms('join', api.url, { port: cmsPort });
   adminJwt = await cms.login();
   const { body } = await cms.admin('POST', '/admin/api-tokens', adminJwt, { name: 'join writer', type: 'full-access', kind: 'content-api', lifespan: null });

@@ -1,6 +1,10 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { createApp, type App, type EditorialOptions } from '../../api/src/app';
-import { loadConfig } from '../../api/src/config';
+import { databaseFromUrl, loadConfig } from '../../api/src/config';
+import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
+import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
+import { seedDatabase } from '../../seeds/api/seed';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -17,8 +21,7 @@ export interface TestApp {
 }
 
 /** The production app factory on the test database, listening on a free port. */
-export async function createTestApp({ editorial, env = {} }: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = process.env.TEST_DATABASE_URL;
+export async function createTestApp({ editorial, env = {}, databaseUrl = process.env.TEST_DATABASE_URL }: { editorial?: EditorialOptions; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
   }
@@ -48,4 +51,22 @@ export async function createTestApp({ editorial, env = {} }: { editorial?: Edito
       await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * An app on a fresh, migrated and seeded database of its own, for tests that write to the
+ * read model (the editorial sync) and must not disturb files running alongside.
+ */
+export async function createIsolatedTestApp(name: string, options: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `star_centres_test_${name}`);
+  await dropDatabase(database);
+  await ensureDatabase(database);
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl: database.url }));
+  try {
+    await orm.getMigrator().up();
+    await seedDatabase(orm.em.fork());
+  } finally {
+    await orm.close(true);
+  }
+  return createTestApp({ ...options, databaseUrl: database.url });
 }
