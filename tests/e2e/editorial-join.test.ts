@@ -157,9 +157,12 @@ describe('keeping in sync with the CMS', () => {
     expect(data.centre.showcaseArticles.totalCount).toBe(2);
   });
 
-  it('should show an edit', async () => {
+  it('should show an edit, in GraphQL and in the embedded card, within 2 seconds', async () => {
+    const card = async () => (await fetch(`${api.url}/embed/centres/${GAOCANG}`)).text();
+    expect(await card()).toContain('新发布的展播');
     await cms.rest('PUT', `/showcase-articles/${documentId}?locale=zh-Hans`, writer, { data: { title: '改过标题的展播' } });
     await waitUntil(async () => (await articleBySlug('sync-test-article'))?.title === '改过标题的展播', 2000);
+    await waitUntil(async () => (await card()).includes('改过标题的展播'), 2000);
   });
 
   it("should purge only the affected centre's cached answers when the CMS publishes", async () => {

@@ -92,6 +92,7 @@ function printReady(config: Config, isEmbedded: boolean, elapsedMs: number): voi
     '',
     `  Star Centres is ready (${(elapsedMs / 1000).toFixed(1)} s)`,
     '',
+    `  Showcase page     ${config.publicUrl}/`,
     `  GraphQL API       ${config.publicUrl}/graphql`,
     `  Explorer          ${config.publicUrl}/graphql  (open in a browser)`,
     `  Health            ${config.publicUrl}/healthz   ${config.publicUrl}/readyz`,
