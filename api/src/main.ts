@@ -26,6 +26,8 @@ startStack(config, logger).then(
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
+    // A closed terminal sends SIGHUP: stop everything rather than leave PostgreSQL behind.
+    process.on('SIGHUP', () => stop('SIGHUP'));
   },
   (error) => {
     logger.fatal({ err: error }, 'could not start');

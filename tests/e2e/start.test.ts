@@ -90,4 +90,21 @@ describe('npm start without DATABASE_URL', () => {
     expect(await stop(second.child)).toBe(0);
     expect(postgresProcessesFor(dataDir)).toBe('');
   }, 180_000);
+
+  it('should recover when a previous run was killed and left its PostgreSQL running', async () => {
+    const killed = start();
+    await killed.ready;
+    await new Promise((resolve) => {
+      killed.child.on('exit', resolve);
+      killed.child.kill('SIGKILL');
+    });
+    expect(postgresProcessesFor(dataDir)).not.toBe('');
+
+    const next = start();
+    const output = await next.ready;
+    expect(output).toContain('previous run left behind');
+    expect(await statistics()).toMatchObject({ data: { ratingStatistics: { countyFiveStar: 36 } } });
+    expect(await stop(next.child)).toBe(0);
+    expect(postgresProcessesFor(dataDir)).toBe('');
+  }, 180_000);
 });

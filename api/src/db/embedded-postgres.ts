@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -47,6 +47,7 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await pg.initialise();
   }
+  await stopOrphanedServer(databaseDir, logger);
   try {
     await pg.start();
   } catch (error) {
@@ -65,6 +66,29 @@ interface EmbeddedPostgresInstance {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+/**
+ * A previous run that was killed outright (kill -9, a crash) leaves its PostgreSQL running
+ * on this data folder, and a new one cannot start. postmaster.pid names it: if that process
+ * is alive and is a postgres on this very folder, ask it to shut down (fast mode) first.
+ */
+async function stopOrphanedServer(databaseDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  let commandLine = '';
+  try {
+    commandLine = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+  } catch {
+    return; // not running (or not Linux): PostgreSQL clears a stale pid file itself
+  }
+  if (!commandLine.includes('postgres') || !commandLine.includes(databaseDir)) return;
+  logger.warn({ pid }, 'stopping the embedded PostgreSQL a previous run left behind');
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000 && existsSync(`/proc/${pid}`); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * As root, PostgreSQL runs as the `postgres` system user, which must be able to pass
  * through every folder above its binaries and data. A checkout in a private folder
