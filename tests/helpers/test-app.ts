@@ -1,10 +1,7 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { createApp, type App, type EditorialOptions } from '../../api/src/app';
 import { databaseFromUrl, loadConfig } from '../../api/src/config';
-import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
-import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
-import { seedDatabase } from '../../seeds/api/seed';
+import { recreateSeededDatabase } from '../setup/test-database';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -59,14 +56,6 @@ export async function createTestApp({ editorial, env = {}, databaseUrl = process
  */
 export async function createIsolatedTestApp(name: string, options: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `star_centres_test_${name}`);
-  await dropDatabase(database);
-  await ensureDatabase(database);
-  const orm = await MikroORM.init(createOrmConfig({ databaseUrl: database.url }));
-  try {
-    await orm.getMigrator().up();
-    await seedDatabase(orm.em.fork());
-  } finally {
-    await orm.close(true);
-  }
+  await recreateSeededDatabase(database);
   return createTestApp({ ...options, databaseUrl: database.url });
 }

@@ -1,14 +1,10 @@
 import 'reflect-metadata';
 import { MetadataStorage } from '@mikro-orm/core';
-import { MikroORM } from '@mikro-orm/postgresql';
 import pino from 'pino';
-import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres';
-import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
 import { buildCmsIfChanged } from '../../api/src/stack/cms-build';
-import { seedDatabase } from '../../seeds/api/seed';
 import { CMS_DIR } from '../helpers/cms';
-import { EMBEDDED_TEST_DATA_DIR, EMBEDDED_TEST_PORT, testDatabase } from './test-database';
+import { EMBEDDED_TEST_DATA_DIR, EMBEDDED_TEST_PORT, recreateSeededDatabase, testDatabase } from './test-database';
 
 /**
  * One fresh database for the run: dropped, created, migrated with the committed
@@ -24,14 +20,9 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { embeddedPostgres?: typeof embedded }).embeddedPostgres = embedded;
   }
   const database = testDatabase();
-  await dropDatabase(database);
-  await ensureDatabase(database);
-  const orm = await MikroORM.init(createOrmConfig({ databaseUrl: database.url }));
   try {
-    await orm.getMigrator().up();
-    await seedDatabase(orm.em.fork());
+    await recreateSeededDatabase(database);
   } finally {
-    await orm.close(true);
     // Entity metadata lives in a process-wide store; a test file run in this same process
     // (jest does that for a single file) must not find this realm's objects there.
     MetadataStorage.clear();

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
+import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
+import { seedDatabase } from '../../seeds/api/seed';
 import { databaseFromUrl, embeddedDatabase, type DatabaseConfig } from '../../api/src/config';
 
 export const TEST_DATABASE_NAME = 'star_centres_test';
@@ -9,4 +13,17 @@ export const EMBEDDED_TEST_DATA_DIR = path.resolve(__dirname, '../../.data/test'
 export function testDatabase(): DatabaseConfig {
   const url = process.env.DATABASE_URL;
   return url ? databaseFromUrl(url, TEST_DATABASE_NAME) : databaseFromUrl(embeddedDatabase(EMBEDDED_TEST_PORT).url, TEST_DATABASE_NAME);
+}
+
+/** Drops and recreates a database, then applies the committed migrations and the seed data. */
+export async function recreateSeededDatabase(database: DatabaseConfig): Promise<void> {
+  await dropDatabase(database);
+  await ensureDatabase(database);
+  const orm = await MikroORM.init(createOrmConfig({ databaseUrl: database.url }));
+  try {
+    await orm.getMigrator().up();
+    await seedDatabase(orm.em.fork());
+  } finally {
+    await orm.close(true);
+  }
 }
