@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -28,7 +26,6 @@ import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
 import { loadSafelist } from './limits/safelist';
-import { repoRoot } from './paths';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limiter';
 import { UsageRecorder } from './modules/api-key/usage-recorder';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
@@ -82,6 +79,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
   const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
+  const contextOptions = { mediaBaseUrl, publicUrl: config.publicUrl };
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
@@ -95,7 +93,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   // only the hash (automatic persisted queries) without registering the text first.
   const safelist = loadSafelist();
   const persistedQueries = new InMemoryLRUCache<string>();
-  await Promise.all([...safelist].map(([hash, file]) => persistedQueries.set(`apq:${hash}`, readFileSync(path.join(repoRoot(), 'schema', 'operations', file), 'utf8'))));
+  await Promise.all([...safelist].map(([hash, text]) => persistedQueries.set(`apq:${hash}`, text)));
   const app = express();
   const httpServer = http.createServer(app);
   // Slow clients cannot hold connections: the whole request must arrive within 30 s.
@@ -150,10 +148,13 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use('/graphql', clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }));
   app.use(explorerRouter());
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
-  const runCardQuery = async (variables: { code: string; locale: string }, client: RequestClient) => {
-    const response = await apollo.executeOperation({ query: CARD_OPERATION, variables }, { contextValue: buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, client) });
-    return response.body.kind === 'single' ? ((response.body.singleResult.data as { centre: CentreCardData | null } | undefined) ?? null) : null;
+  // Server-rendered pages run their GraphQL in-process, through the same limits, cache and scope as clients.
+  const runOperation = async (query: string, variables: Record<string, unknown>, client: RequestClient) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: buildContext(orm, contextOptions, client) });
+    return response.body.kind === 'single' ? response.body.singleResult : null;
   };
+  const runCardQuery = async (variables: { code: string; locale: string }, client: RequestClient) =>
+    ((await runOperation(CARD_OPERATION, variables, client))?.data as { centre: CentreCardData | null } | undefined) ?? null;
   app.use(
     previewRouter({
       client: strapiClient,
@@ -169,8 +170,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     showcaseRouter({
       anonymousRatePerMinute: config.anonymousRatePerMinute,
       runQuery: async (query, variables, client) => {
-        const response = await apollo.executeOperation({ query, variables }, { contextValue: buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, client) });
-        return response.body.kind === 'single' && !response.body.singleResult.errors ? (response.body.singleResult.data ?? null) : null;
+        const result = await runOperation(query, variables, client);
+        return result && !result.errors ? (result.data ?? null) : null;
       },
     }),
   );
@@ -187,7 +188,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, { mediaBaseUrl, publicUrl: config.publicUrl }, res.locals.client) }),
+    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client) }),
   );
 
   return {

@@ -5,11 +5,12 @@ import { repoRoot } from '../paths';
 
 /**
  * The registered operations a safelist-mode key may run: the files in schema/operations,
- * identified by the SHA-256 of their text (the same hash automatic persisted queries use).
+ * by the SHA-256 of their text (the same hash automatic persisted queries use) → the text.
  */
 export function loadSafelist(directory = path.join(repoRoot(), 'schema', 'operations')): Map<string, string> {
   const entries = readdirSync(directory)
     .filter((file) => file.endsWith('.graphql'))
-    .map((file) => [createHash('sha256').update(readFileSync(path.join(directory, file), 'utf8')).digest('hex'), file] as const);
+    .map((file) => readFileSync(path.join(directory, file), 'utf8'))
+    .map((text) => [createHash('sha256').update(text).digest('hex'), text] as const);
   return new Map(entries);
 }
