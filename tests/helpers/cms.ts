@@ -1,3 +1,4 @@
+import { TEST_DATABASE_NAME } from '../setup/test-database';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
@@ -42,7 +43,7 @@ export interface TestCms {
  * pointed at a running API for centre-code checks.
  */
 export async function startTestCms(name: string, apiUrl: string, { port }: { port?: number } = {}): Promise<TestCms> {
-  const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `star_centres_test_cms_${name}`);
+  const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `${TEST_DATABASE_NAME}_cms_${name}`);
   await dropDatabase(database);
   await ensureDatabase(database);
   const cmsPort = port ?? (await freePort());

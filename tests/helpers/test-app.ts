@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { createApp, type App, type EditorialOptions } from '../../api/src/app';
 import { databaseFromUrl, loadConfig } from '../../api/src/config';
-import { recreateSeededDatabase } from '../setup/test-database';
+import { recreateSeededDatabase, TEST_DATABASE_NAME } from '../setup/test-database';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -55,7 +55,7 @@ export async function createTestApp({ editorial, env = {}, databaseUrl = process
  * read model (the editorial sync) and must not disturb files running alongside.
  */
 export async function createIsolatedTestApp(name: string, options: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `star_centres_test_${name}`);
+  const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `${TEST_DATABASE_NAME}_${name}`);
   await recreateSeededDatabase(database);
   return createTestApp({ ...options, databaseUrl: database.url });
 }

@@ -5,7 +5,11 @@ import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
 import { seedDatabase } from '../../seeds/api/seed';
 import { databaseFromUrl, embeddedDatabase, type DatabaseConfig } from '../../api/src/config';
 
-export const TEST_DATABASE_NAME = 'star_centres_test';
+/**
+ * Every test database name starts with this. Two checkouts testing at once against one
+ * PostgreSQL server set TEST_DB_PREFIX apart so they do not drop each other's databases.
+ */
+export const TEST_DATABASE_NAME = process.env.TEST_DB_PREFIX ?? 'star_centres_test';
 export const EMBEDDED_TEST_PORT = 54339;
 export const EMBEDDED_TEST_DATA_DIR = path.resolve(__dirname, '../../.data/test');
 
