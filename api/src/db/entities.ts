@@ -1,3 +1,5 @@
+import { Activity } from '../modules/activity/activity.entity';
+import { AllianceMembership, AllianceUnit } from '../modules/alliance/alliance.entity';
 import { ApiKey, ApiKeyUsage } from '../modules/api-key/api-key.entity';
 import { Centre } from '../modules/centre/centre.entity';
 import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
@@ -7,7 +9,11 @@ import { ReportedFigure } from '../modules/figure/reported-figure.entity';
 import { RatingDimension } from '../modules/rating/rating-dimension.entity';
 import { RatingResult } from '../modules/rating/rating-result.entity';
 import { RatingScheme } from '../modules/rating/rating-scheme.entity';
+import { Need } from '../modules/lists/need.entity';
+import { Project, ProjectNeed, ProjectPartner, ProjectResource, ProjectTimelineEntry } from '../modules/lists/project.entity';
+import { Resource } from '../modules/lists/resource.entity';
 import { Region } from '../modules/region/region.entity';
+import { VolunteerMember, VolunteerTeam } from '../modules/volunteer/volunteer.entity';
 
 /** Listed explicitly: no folder scanning, so dist and ts runs see the same set. */
 export const entities = [
@@ -22,4 +28,16 @@ export const entities = [
   ShowcaseArticle,
   ApiKey,
   ApiKeyUsage,
+  AllianceUnit,
+  AllianceMembership,
+  VolunteerTeam,
+  VolunteerMember,
+  Need,
+  Resource,
+  Project,
+  ProjectNeed,
+  ProjectResource,
+  ProjectPartner,
+  ProjectTimelineEntry,
+  Activity,
 ];

@@ -21,3 +21,20 @@ export function manyByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, key
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * Loaders that depend on field arguments (a filter, a page) are made on first use and
+ * kept per request under a key naming those arguments, so sibling fields with the same
+ * arguments share one batch.
+ */
+export function loaderCache() {
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  return <K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> => {
+    let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = create();
+      loaders.set(key, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  };
+}

@@ -1,3 +1,5 @@
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../errors/app-error';
@@ -102,4 +104,18 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/** A page of `entity` rows matching `where`, in `orderBy` order, with the total count. */
+export async function findPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  { orderBy, first, offset }: { orderBy: QueryOrderMap<T>[]; first: number; offset: number },
+): Promise<Page<T>> {
+  const [items, totalCount] = await Promise.all([
+    first === 0 ? Promise.resolve([] as T[]) : em.find(entity, where, { orderBy, limit: first, offset }),
+    em.count(entity, where),
+  ]);
+  return { items: items as T[], totalCount, offset };
 }

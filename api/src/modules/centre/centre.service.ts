@@ -1,5 +1,6 @@
 import { QueryFlag, QueryOrder } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, ErrorCode } from '../../errors/app-error';
 import type { Page } from '../../shared/pagination';
 import { latestRatedYear } from '../rating/rating.service';
 import type { RatingTier } from '../rating/rating-result.entity';
@@ -93,4 +94,24 @@ export async function listCentres(em: EntityManager, query: CentreQuery): Promis
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** What a write checks before touching a centre's records: the caller may manage it. */
+export type CentreGuard = (centre: { code: string; regionPath: string }) => void;
+
+/** The centre a write targets, with its region, after the guard let the caller through. */
+export async function centreForWrite(em: EntityManager, code: string, guard: CentreGuard, argument = 'centreCode'): Promise<Centre> {
+  const centre = await em.findOne(Centre, { code }, { populate: ['region'] });
+  if (!centre) {
+    throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${code}".`, { argument });
+  }
+  guard({ code: centre.code, regionPath: centre.region.path });
+  return centre;
+}
+
+/** The centre a record belongs to, with its region, after the guard let the caller through. */
+export async function guardCentreOf(em: EntityManager, record: { centre: Centre }, guard: CentreGuard): Promise<Centre> {
+  await em.populate(record, ['centre.region'] as never[]);
+  guard({ code: record.centre.code, regionPath: record.centre.region.path });
+  return record.centre;
 }

@@ -1,0 +1,141 @@
+import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AllianceUnit } from '../alliance/alliance.entity';
+import { Centre } from '../centre/centre.entity';
+import { Need } from './need.entity';
+import { Resource } from './resource.entity';
+
+export enum ProjectStatus {
+  DRAFT = 'DRAFT',
+  RECRUITING = 'RECRUITING',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  EVALUATED = 'EVALUATED',
+  SUSPENDED = 'SUSPENDED',
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'draft → recruiting → in progress → completed → evaluated, plus suspended and cancelled.' });
+
+@ObjectType({ description: 'An item of a centre’s projects list (项目清单): answers needs with resources.' })
+@Entity({ tableName: 'project' })
+@Index({ properties: ['centre', 'status'] })
+@Check({ name: 'project_progress_check', expression: 'progress >= 0 and progress <= 100' })
+@Check({ name: 'project_budget_check', expression: 'budget_yuan is null or budget_yuan >= 0' })
+export class Project {
+  [OptionalProps]?: 'isSynthetic' | 'status' | 'progress';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
+  centre!: Rel<Centre>;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string;
+
+  @Index()
+  @ManyToOne(() => AllianceUnit, { fieldName: 'lead_unit_id', nullable: true, deleteRule: 'set null' })
+  leadUnit?: Rel<AllianceUnit>;
+
+  @Field(() => Int, { nullable: true, description: 'Budget in yuan (元).' })
+  @Property({ type: 'integer', nullable: true })
+  budgetYuan?: number;
+
+  @Field({ nullable: true })
+  @Property({ type: 'date', nullable: true })
+  startsOn?: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'date', nullable: true })
+  endsOn?: string;
+
+  @Field(() => ProjectStatus)
+  @Enum({ items: () => ProjectStatus, nativeEnumName: 'project_status' })
+  status: ProjectStatus = ProjectStatus.DRAFT;
+
+  @Field(() => Int, { description: 'Percent complete, 0 to 100.' })
+  @Property({ type: 'smallint', default: 0 })
+  progress: number = 0;
+
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  isSynthetic: boolean = false;
+
+  @Field({ nullable: true, description: 'The sentence this record comes from.' })
+  @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
+  sourceText?: string;
+}
+
+/** A need a project answers. */
+@Entity({ tableName: 'project_need' })
+export class ProjectNeed {
+  [PrimaryKeyProp]?: ['project', 'need'];
+
+  @ManyToOne(() => Project, { primary: true, fieldName: 'project_id', deleteRule: 'cascade' })
+  project!: Rel<Project>;
+
+  @Index()
+  @ManyToOne(() => Need, { primary: true, fieldName: 'need_id', deleteRule: 'cascade' })
+  need!: Rel<Need>;
+}
+
+/** A resource a project uses. */
+@Entity({ tableName: 'project_resource' })
+export class ProjectResource {
+  [PrimaryKeyProp]?: ['project', 'resource'];
+
+  @ManyToOne(() => Project, { primary: true, fieldName: 'project_id', deleteRule: 'cascade' })
+  project!: Rel<Project>;
+
+  @Index()
+  @ManyToOne(() => Resource, { primary: true, fieldName: 'resource_id', deleteRule: 'cascade' })
+  resource!: Rel<Resource>;
+}
+
+/** A unit that works on a project besides its lead. */
+@Entity({ tableName: 'project_partner' })
+export class ProjectPartner {
+  [PrimaryKeyProp]?: ['project', 'unit'];
+
+  @ManyToOne(() => Project, { primary: true, fieldName: 'project_id', deleteRule: 'cascade' })
+  project!: Rel<Project>;
+
+  @Index()
+  @ManyToOne(() => AllianceUnit, { primary: true, fieldName: 'unit_id', deleteRule: 'cascade' })
+  unit!: Rel<AllianceUnit>;
+}
+
+@ObjectType({ description: 'A dated entry on a project’s public timeline.' })
+@Entity({ tableName: 'project_timeline_entry' })
+export class ProjectTimelineEntry {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Project, { fieldName: 'project_id', deleteRule: 'cascade' })
+  project!: Rel<Project>;
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  @Property({ type: 'date' })
+  entryOn!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string;
+
+  @Field(() => ProjectStatus, { nullable: true, description: 'The status the project moved to with this entry, if any.' })
+  @Enum({ items: () => ProjectStatus, nativeEnumName: 'project_status', nullable: true })
+  status?: ProjectStatus;
+}

@@ -1,0 +1,111 @@
+import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AllianceUnit } from '../alliance/alliance.entity';
+import { Centre } from '../centre/centre.entity';
+import { VolunteerTeam } from '../volunteer/volunteer.entity';
+
+export enum ResourceProviderType {
+  ALLIANCE_UNIT = 'ALLIANCE_UNIT',
+  VOLUNTEER_TEAM = 'VOLUNTEER_TEAM',
+  CENTRE = 'CENTRE',
+}
+
+export enum ResourceCategory {
+  VENUE = 'VENUE',
+  FUNDING = 'FUNDING',
+  PROFESSIONALS = 'PROFESSIONALS',
+  VOLUNTEER_SERVICE = 'VOLUNTEER_SERVICE',
+  EQUIPMENT = 'EQUIPMENT',
+  TRAINING = 'TRAINING',
+  MEDICAL = 'MEDICAL',
+  LEGAL = 'LEGAL',
+  CULTURE = 'CULTURE',
+  EMPLOYMENT = 'EMPLOYMENT',
+  CHILD_SERVICE = 'CHILD_SERVICE',
+  ELDERLY_SERVICE = 'ELDERLY_SERVICE',
+  PUBLICITY = 'PUBLICITY',
+}
+
+export enum ResourceStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  TEMPORARILY_CLOSED = 'TEMPORARILY_CLOSED',
+  INACTIVE = 'INACTIVE',
+}
+
+registerEnumType(ResourceProviderType, { name: 'ResourceProviderType' });
+registerEnumType(ResourceCategory, {
+  name: 'ResourceCategory',
+  description: '场地设施, 专项资金, 专业人才, 志愿服务, 设备物资, 教育培训, 医疗卫生, 法律服务, 文化体育, 就业创业, 儿童关爱, 养老服务, 宣传阵地.',
+});
+registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: 'draft → active ⇄ temporarily closed → inactive.' });
+
+/** How long an offer stays trustworthy without someone confirming it. */
+export const RESOURCE_STALE_AFTER_DAYS = 180;
+
+@ObjectType({ description: 'An item of a centre’s resources list (资源清单): what a unit, team or the centre offers.' })
+@Entity({ tableName: 'resource' })
+@Index({ properties: ['centre', 'status'] })
+@Check({ name: 'resource_capacity_check', expression: 'capacity is null or capacity >= 0' })
+export class Resource {
+  [OptionalProps]?: 'isSynthetic' | 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
+  centre!: Rel<Centre>;
+
+  @Field(() => ResourceProviderType)
+  @Enum({ items: () => ResourceProviderType, nativeEnumName: 'resource_provider_type' })
+  providerType!: ResourceProviderType;
+
+  @Index()
+  @ManyToOne(() => AllianceUnit, { fieldName: 'provider_unit_id', nullable: true, deleteRule: 'set null' })
+  providerUnit?: Rel<AllianceUnit>;
+
+  @Index()
+  @ManyToOne(() => VolunteerTeam, { fieldName: 'provider_team_id', nullable: true, deleteRule: 'set null' })
+  providerTeam?: Rel<VolunteerTeam>;
+
+  @Field(() => ResourceCategory)
+  @Enum({ items: () => ResourceCategory, nativeEnumName: 'resource_category' })
+  category!: ResourceCategory;
+
+  @Field()
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string;
+
+  @Field(() => Int, { nullable: true, description: 'How much is on offer, in `capacityUnit`.' })
+  @Property({ type: 'integer', nullable: true })
+  capacity?: number;
+
+  @Field({ nullable: true, description: 'e.g. 人, 元, 平方米, 场次/月.' })
+  @Property({ type: 'text', nullable: true })
+  capacityUnit?: string;
+
+  @Field({ nullable: true, description: 'When it is available, e.g. 每周二下午.' })
+  @Property({ type: 'text', nullable: true })
+  schedule?: string;
+
+  @Field(() => ResourceStatus)
+  @Enum({ items: () => ResourceStatus, nativeEnumName: 'resource_status' })
+  status: ResourceStatus = ResourceStatus.ACTIVE;
+
+  @Field({ description: 'Date staff last confirmed the offer still holds (YYYY-MM-DD).' })
+  @Property({ type: 'date' })
+  lastVerifiedOn!: string;
+
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  isSynthetic: boolean = false;
+
+  @Field({ nullable: true, description: 'The sentence this record comes from.' })
+  @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
+  sourceText?: string;
+}

@@ -1,0 +1,99 @@
+import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Centre } from '../centre/centre.entity';
+
+export enum TeamMemberRole {
+  LEADER = 'LEADER',
+  MEMBER = 'MEMBER',
+}
+
+export enum TeamMemberStatus {
+  ACTIVE = 'ACTIVE',
+  LEFT = 'LEFT',
+}
+
+registerEnumType(TeamMemberRole, { name: 'TeamMemberRole' });
+registerEnumType(TeamMemberStatus, { name: 'TeamMemberStatus' });
+
+@ObjectType({ description: 'A volunteer team (志愿服务队) attached to a centre, e.g. 高仓创客营.' })
+@Entity({ tableName: 'volunteer_team' })
+export class VolunteerTeam {
+  [OptionalProps]?: 'isSynthetic' | 'skills';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
+  centre!: Rel<Centre>;
+
+  @Field()
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string;
+
+  @Field(() => [String], { description: 'What the team can do, e.g. 矛盾调解, 政策宣讲.' })
+  @Property({ type: 'text[]', default: '{}' })
+  skills: string[] = [];
+
+  @Field(() => Int, { nullable: true, description: 'Team size as the centre reported it; compare memberCount.' })
+  @Property({ type: 'integer', nullable: true })
+  reportedMemberCount?: number;
+
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  isSynthetic: boolean = false;
+
+  @Field({ nullable: true, description: 'The sentence this record comes from.' })
+  @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
+  sourceText?: string;
+}
+
+/** A volunteer in a team. Name and phone are personal data: staff-only, never public. */
+@Entity({ tableName: 'volunteer_member' })
+@Check({ name: 'volunteer_member_hours_check', expression: 'service_hours >= 0' })
+export class VolunteerMember {
+  [OptionalProps]?: 'isSynthetic' | 'status' | 'role' | 'serviceHours' | 'skills';
+
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => VolunteerTeam, { fieldName: 'team_id', deleteRule: 'cascade' })
+  team!: Rel<VolunteerTeam>;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  phone?: string;
+
+  @Enum({ items: () => TeamMemberRole, nativeEnumName: 'team_member_role' })
+  role: TeamMemberRole = TeamMemberRole.MEMBER;
+
+  @Enum({ items: () => TeamMemberStatus, nativeEnumName: 'team_member_status' })
+  status: TeamMemberStatus = TeamMemberStatus.ACTIVE;
+
+  @Property({ type: 'text[]', default: '{}' })
+  skills: string[] = [];
+
+  @Property({ type: 'double', default: 0 })
+  serviceHours: number = 0;
+
+  @Property({ type: 'boolean', default: false })
+  isSynthetic: boolean = false;
+}
+
+/** What the public may know of a team's people: counts and hours, no names or phones. */
+@ObjectType()
+export class VolunteerTeamStats {
+  @Field(() => Int)
+  memberCount!: number;
+
+  @Field(() => Float)
+  serviceHours!: number;
+}
