@@ -1,5 +1,6 @@
 import type { CentreLevelName, CentreRow, Dataset, RatingRow, RegionRow, SchemeRow } from './dataset';
 import { facts } from './facts';
+import { buildLists } from './generate-lists';
 
 /**
  * The article gives counts, not lists: it names four centres but says Yuxi rated 282.
@@ -46,7 +47,7 @@ export function buildDataset(): Dataset {
   ];
   const ratings = [...facts.ratings, ...rateGenerated(random, generated, facts.scheme)];
   ratings.push(...rateEarlierYear(random, ratings.filter((rating) => rating.isSynthetic), facts.scheme));
-  return { regions, centres, schemes, ratings, figures: facts.figures };
+  return { regions, centres, schemes, ratings, figures: facts.figures, lists: buildLists(centres, regions) };
 }
 
 function generateCentres(random: () => number, regions: RegionRow[], total: number): CentreRow[] {
@@ -158,7 +159,7 @@ function scores(random: () => number, stars: number, scheme: SchemeRow) {
 }
 
 /** Largest-remainder split of a total by weights. */
-function apportion(total: number, weights: number[]): number[] {
+export function apportion(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((weight) => (total * weight) / sum);
   const counts = exact.map(Math.floor);
@@ -170,7 +171,7 @@ function apportion(total: number, weights: number[]): number[] {
   return counts;
 }
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -180,7 +181,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function shuffle<T>(random: () => number, items: readonly T[]): T[] {
+export function shuffle<T>(random: () => number, items: readonly T[]): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
@@ -189,7 +190,7 @@ function shuffle<T>(random: () => number, items: readonly T[]): T[] {
   return copy;
 }
 
-function pick<T>(random: () => number, items: readonly T[]): T {
+export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 

@@ -5,6 +5,7 @@ import { RatingDimension } from '../../api/src/modules/rating/rating-dimension.e
 import { RatingResult, type RatingTier } from '../../api/src/modules/rating/rating-result.entity';
 import { RatingScheme } from '../../api/src/modules/rating/rating-scheme.entity';
 import { Region, type RegionLevel } from '../../api/src/modules/region/region.entity';
+import { seedLists } from './seed-lists';
 import type { Dataset, RegionRow } from '../dataset';
 import { buildDataset } from '../generate';
 
@@ -13,6 +14,7 @@ export interface SeedSummary {
   centres: number;
   ratings: number;
   figures: number;
+  listRecords: number;
 }
 
 /**
@@ -65,12 +67,15 @@ export async function seedDatabase(
       dataset.figures.map(({ centreCode, ...figure }) => ({ ...figure, centre: centreCode })),
       { onConflictFields: ['centre', 'year', 'key'] },
     );
+
+    await seedLists(tx, dataset.lists, onProgress);
   });
   return {
     regions: dataset.regions.length,
     centres: dataset.centres.length,
     ratings: dataset.ratings.length,
     figures: dataset.figures.length,
+    listRecords: Object.values(dataset.lists).reduce((sum, rows) => sum + rows.length, 0),
   };
 }
 
