@@ -38,7 +38,7 @@ export async function teamStats(em: EntityManager, teamIds: readonly string[]): 
   return em.getConnection().execute<TeamStats[]>(
     `select team_id as "teamId", count(*)::int as "memberCount", coalesce(sum(service_hours), 0)::float as "serviceHours",
             count(*) filter (where role = 'LEADER')::int as "leaderCount"
-       from volunteer_member where status = 'ACTIVE' and team_id = any(?) group by team_id`,
+       from volunteer_member where status = 'ACTIVE' and team_id in (?) group by team_id`,
     [[...teamIds]],
   );
 }
