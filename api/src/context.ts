@@ -1,11 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestClient } from './http/client-identity';
+import { createActivityLoaders } from './modules/activity/activity.loaders';
+import { createAllianceLoaders } from './modules/alliance/alliance.loaders';
 import { createCentreLoaders } from './modules/centre/centre.loaders';
 import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
 import { createRatingLoaders } from './modules/rating/rating.loaders';
+import { createListsLoaders } from './modules/lists/lists.loaders';
 import { createRegionLoaders } from './modules/region/region.loaders';
+import { createVolunteerLoaders } from './modules/volunteer/volunteer.loaders';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -43,6 +47,10 @@ export function createLoaders(em: EntityManager, scope?: Scope) {
     ...createRatingLoaders(em),
     ...createFigureLoaders(em),
     ...createEditorialLoaders(em),
+    ...createListsLoaders(em, scope),
+    ...createAllianceLoaders(em),
+    ...createVolunteerLoaders(em),
+    ...createActivityLoaders(em),
   };
 }
 

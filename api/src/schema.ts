@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { collectCacheTags } from './cache/cache-tags';
+import { ActivityResolver, CentreActivityResolver } from './modules/activity/activity.resolver';
+import { AllianceMembershipResolver, CentreAllianceResolver } from './modules/alliance/alliance.resolver';
 import { CentreResolver } from './modules/centre/centre.resolver';
 import {
   BrandProgrammeResolver,
@@ -14,8 +16,11 @@ import {
   RatingStatisticsResolver,
   RegionRatingStatisticsResolver,
 } from './modules/rating/rating.resolver';
+import { ReportedFigureResolver } from './modules/figure/figure.resolver';
+import { CentreListsResolver, ListsQueryResolver, NeedResolver, ProjectResolver, ResourceResolver } from './modules/lists/lists.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { CentreVolunteerResolver, VolunteerTeamResolver } from './modules/volunteer/volunteer.resolver';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -31,6 +36,18 @@ export function createSchema(): Promise<GraphQLSchema> {
       BrandProgrammeResolver,
       ShowcaseArticleResolver,
       SearchResolver,
+      ReportedFigureResolver,
+      ListsQueryResolver,
+      CentreListsResolver,
+      NeedResolver,
+      ResourceResolver,
+      ProjectResolver,
+      AllianceMembershipResolver,
+      CentreAllianceResolver,
+      VolunteerTeamResolver,
+      CentreVolunteerResolver,
+      ActivityResolver,
+      CentreActivityResolver,
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,

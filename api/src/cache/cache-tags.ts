@@ -1,10 +1,16 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
+import { Activity } from '../modules/activity/activity.entity';
+import { AllianceMembership, AllianceUnit } from '../modules/alliance/alliance.entity';
 import { Centre } from '../modules/centre/centre.entity';
 import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
 import { CentreProfile } from '../modules/editorial/centre-profile.entity';
 import { ShowcaseArticle } from '../modules/editorial/showcase-article.entity';
+import { Need } from '../modules/lists/need.entity';
+import { Project } from '../modules/lists/project.entity';
+import { Resource } from '../modules/lists/resource.entity';
 import { Region } from '../modules/region/region.entity';
+import { VolunteerTeam } from '../modules/volunteer/volunteer.entity';
 
 /**
  * Tags name what a response was built from, so a change can purge exactly the cached
@@ -15,19 +21,27 @@ export const Tags = {
   region: (code: string) => `region:${code}`,
   programme: (documentId: string) => `programme:${documentId}`,
   article: (documentId: string) => `article:${documentId}`,
+  allianceUnit: (id: string) => `unit:${id}`,
   /** Lists and searches: any new, changed or removed document may change them. */
   centreLists: 'centres',
   articleLists: 'articles',
   programmeLists: 'programmes',
   search: 'search',
+  /** Root lists of operational records and the figures rolled up from them. */
+  operationalLists: 'lists',
 };
 
-function tagsOf(value: unknown): string[] {
+export function tagsOf(value: unknown): string[] {
   if (value instanceof Centre) return [Tags.centre(value.code)];
   if (value instanceof Region) return [Tags.region(value.code)];
   if (value instanceof CentreProfile) return [Tags.centre(value.centreCode)];
   if (value instanceof BrandProgramme) return [Tags.programme(value.documentId)];
   if (value instanceof ShowcaseArticle) return [Tags.article(value.documentId)];
+  // A centre's operational records are shown and changed as part of that centre.
+  if (value instanceof Need || value instanceof Resource || value instanceof Project || value instanceof VolunteerTeam || value instanceof Activity || value instanceof AllianceMembership) {
+    return [Tags.centre(value.centre.code)];
+  }
+  if (value instanceof AllianceUnit) return [Tags.allianceUnit(value.id)];
   return [];
 }
 
@@ -35,13 +49,20 @@ function tagsOf(value: unknown): string[] {
 // fewer items) is purged when a matching document appears. A centre's own lists
 // (profile, brandProgrammes, showcaseArticles) need no such tag: every change to a document
 // purges the tags of the centres it names, before and after the change.
-const LIST_TAGS: Record<string, string> = {
+export const LIST_TAGS: Record<string, string> = {
   centre: Tags.centreLists,
   centres: Tags.centreLists,
   article: Tags.articleLists,
   articles: Tags.articleLists,
   brandProgramme: Tags.programmeLists,
   search: Tags.search,
+  needs: Tags.operationalLists,
+  resources: Tags.operationalLists,
+  projects: Tags.operationalLists,
+  allianceMemberships: Tags.operationalLists,
+  volunteerTeams: Tags.operationalLists,
+  activities: Tags.operationalLists,
+  regionFigures: Tags.operationalLists,
 };
 
 /** Records the tags of every object a field resolves to (lists and connections included). */

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { manyByKey } from '../../shared/loader';
+import { deriveFigures } from './figure.service';
 import { ReportedFigure } from './reported-figure.entity';
 
 export function createFigureLoaders(em: EntityManager) {
@@ -9,5 +11,19 @@ export function createFigureLoaders(em: EntityManager) {
       (codes) => em.find(ReportedFigure, { centre: { $in: [...codes] } }, { orderBy: { year: 'desc', id: 'asc' } }),
       (figure) => figure.centre.code,
     ),
+    /** Figures derived from records, by "centreCode|year": one set of statements per year asked. */
+    derivedFigures: new DataLoader<string, Map<string, number>>(async (keys) => {
+      const years = [...new Set(keys.map((key) => Number(key.split('|')[1])))];
+      const derived = new Map<string, Map<string, number>>(keys.map((key) => [key, new Map()]));
+      await Promise.all(
+        years.map(async (year) => {
+          const codes = keys.filter((key) => key.endsWith(`|${year}`)).map((key) => key.split('|')[0]!);
+          for (const figure of await deriveFigures(em, { centreCodes: codes }, year)) {
+            derived.get(`${figure.groupKey}|${year}`)?.set(figure.key, figure.value);
+          }
+        }),
+      );
+      return keys.map((key) => derived.get(key)!);
+    }),
   };
 }

@@ -1,12 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../errors/app-error';
+import { AppError, ErrorCode, badInput } from '../../errors/app-error';
 import { findPage, type Page } from '../../shared/pagination';
 import { assertDateOrder, assertInEnum, assertNotNegative, assertText, findOrFail, isWithin, newRecordId, todayInChina } from '../../shared/records';
 import { assertTransition, type TransitionTable } from '../../shared/transitions';
 import { AllianceUnit } from '../alliance/alliance.entity';
 import type { Centre } from '../centre/centre.entity';
 import { centreForWrite, guardCentreOf, type CentreGuard } from '../centre/centre.service';
+import { findRegion } from '../region/region.service';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
 import { Need, NeedCategory, NeedSource, NeedStatus } from './need.entity';
 import { Project, ProjectNeed, ProjectPartner, ProjectResource, ProjectStatus, ProjectTimelineEntry } from './project.entity';
@@ -48,6 +49,14 @@ export interface RegionQuery {
   regionPath?: string;
   scopePath?: string;
   centreCode?: string;
+}
+
+/** A root list's region and centre arguments, with the region's path looked up. */
+export async function toRegionQuery(em: EntityManager, { regionCode, centreCode }: { regionCode?: string; centreCode?: string }, scopePath?: string): Promise<RegionQuery> {
+  if (!regionCode) return { centreCode, scopePath };
+  const region = await findRegion(em, regionCode);
+  if (!region) throw new AppError(ErrorCode.NOT_FOUND, `No region has the code "${regionCode}".`, { argument: 'regionCode' });
+  return { regionPath: region.path, centreCode, scopePath };
 }
 
 /** Conditions on a record's centre for a RegionQuery. */

@@ -1,5 +1,5 @@
 import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 
 export enum TeamMemberRole {
@@ -86,14 +86,4 @@ export class VolunteerMember {
 
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
-}
-
-/** What the public may know of a team's people: counts and hours, no names or phones. */
-@ObjectType()
-export class VolunteerTeamStats {
-  @Field(() => Int)
-  memberCount!: number;
-
-  @Field(() => Float)
-  serviceHours!: number;
 }

@@ -1,0 +1,137 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { offsetAfter, toConnection } from '../../shared/pagination';
+import { AllianceUnit } from '../alliance/alliance.entity';
+import { Activity } from '../activity/activity.entity';
+import { Centre } from '../centre/centre.entity';
+import { regionFigures } from '../figure/figure.service';
+import { VolunteerTeam } from '../volunteer/volunteer.entity';
+import { ProjectsArgs, NeedsArgs, RegionFiguresArgs, ResourcesArgs, RootNeedsArgs, RootProjectsArgs, RootResourcesArgs } from './lists.inputs';
+import { isStale, listNeeds, listProjects, listResources, toRegionQuery } from './lists.service';
+import { NeedConnection, ProjectConnection, RegionFigure, ResourceConnection } from './lists.types';
+import { Need, NeedStatus } from './need.entity';
+import { Project, ProjectTimelineEntry } from './project.entity';
+import { Resource } from './resource.entity';
+
+@Resolver()
+export class ListsQueryResolver {
+  @Query(() => NeedConnection, { description: 'Needs lists (需求清单) across centres, newest first.' })
+  async needs(@Args() { regionCode, centreCode, filter, first, after }: RootNeedsArgs, @Ctx() { em, scope }: Context) {
+    const where = await toRegionQuery(em, { regionCode, centreCode }, scope?.path);
+    return toConnection(await listNeeds(em, { ...where, filter, first, offset: offsetAfter(after) }));
+  }
+
+  @Query(() => ResourceConnection, { description: 'Resources lists (资源清单) across centres, by category.' })
+  async resources(@Args() { regionCode, centreCode, filter, first, after }: RootResourcesArgs, @Ctx() { em, scope }: Context) {
+    const where = await toRegionQuery(em, { regionCode, centreCode }, scope?.path);
+    return toConnection(await listResources(em, { ...where, filter, first, offset: offsetAfter(after) }));
+  }
+
+  @Query(() => ProjectConnection, { description: 'Projects lists (项目清单) across centres, latest start first.' })
+  async projects(@Args() { regionCode, centreCode, filter, first, after }: RootProjectsArgs, @Ctx() { em, scope }: Context) {
+    const where = await toRegionQuery(em, { regionCode, centreCode }, scope?.path);
+    return toConnection(await listProjects(em, { ...where, filter, first, offset: offsetAfter(after) }));
+  }
+
+  @Query(() => [RegionFigure], { description: 'Figures rolled up over a region subtree: reported sums beside values derived from records.' })
+  regionFigures(@Args() { regionCode, year }: RegionFiguresArgs, @Ctx() { em, scope }: Context) {
+    return regionFigures(em, { regionCode, year, scopePath: scope?.path });
+  }
+}
+
+@Resolver(() => Centre)
+export class CentreListsResolver {
+  @FieldResolver(() => NeedConnection, { description: 'The centre’s needs list (需求清单), newest first.' })
+  async needs(@Root() centre: Centre, @Args() { filter, first, after }: NeedsArgs, @Ctx() { loaders }: Context) {
+    return toConnection(await loaders.needPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
+  }
+
+  @FieldResolver(() => ResourceConnection, { description: 'The centre’s resources list (资源清单), by category.' })
+  async resources(@Root() centre: Centre, @Args() { filter, first, after }: ResourcesArgs, @Ctx() { loaders }: Context) {
+    return toConnection(await loaders.resourcePagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
+  }
+
+  @FieldResolver(() => ProjectConnection, { description: 'The centre’s projects list (项目清单), latest start first.' })
+  async projects(@Root() centre: Centre, @Args() { filter, first, after }: ProjectsArgs, @Ctx() { loaders }: Context) {
+    return toConnection(await loaders.projectPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
+  }
+}
+
+@Resolver(() => Need)
+export class NeedResolver {
+  @FieldResolver(() => NeedStatus, { description: 'The status as last published; a decision in progress stays internal until staff publish it.' })
+  status(@Root() need: Need): NeedStatus {
+    return need.publishedStatus;
+  }
+
+  @FieldResolver(() => Centre)
+  async centre(@Root() need: Need, @Ctx() { loaders }: Context): Promise<Centre> {
+    return (await loaders.centreByCode.load(need.centre.code))!;
+  }
+
+  @FieldResolver(() => [Project], { description: 'Projects that answer this need.' })
+  async projects(@Root() need: Need, @Ctx() { loaders }: Context): Promise<Project[]> {
+    return (await loaders.projectLinksByNeed.load(need.id)).map((link) => link.project);
+  }
+}
+
+@Resolver(() => Resource)
+export class ResourceResolver {
+  @FieldResolver(() => Centre)
+  async centre(@Root() resource: Resource, @Ctx() { loaders }: Context): Promise<Centre> {
+    return (await loaders.centreByCode.load(resource.centre.code))!;
+  }
+
+  @FieldResolver(() => AllianceUnit, { nullable: true, description: 'The unit offering it, when providerType is ALLIANCE_UNIT.' })
+  providerUnit(@Root() resource: Resource, @Ctx() { loaders }: Context) {
+    return resource.providerUnit ? loaders.unitById.load(resource.providerUnit.id) : null;
+  }
+
+  @FieldResolver(() => VolunteerTeam, { nullable: true, description: 'The team offering it, when providerType is VOLUNTEER_TEAM.' })
+  providerTeam(@Root() resource: Resource, @Ctx() { loaders }: Context) {
+    return resource.providerTeam ? loaders.teamById.load(resource.providerTeam.id) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when nobody has confirmed the offer for 180 days: check it before promising it.' })
+  isStale(@Root() resource: Resource): boolean {
+    return isStale(resource);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @FieldResolver(() => Centre)
+  async centre(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Centre> {
+    return (await loaders.centreByCode.load(project.centre.code))!;
+  }
+
+  @FieldResolver(() => AllianceUnit, { nullable: true, description: 'The unit leading the project (牵头单位).' })
+  leadUnit(@Root() project: Project, @Ctx() { loaders }: Context) {
+    return project.leadUnit ? loaders.unitById.load(project.leadUnit.id) : null;
+  }
+
+  @FieldResolver(() => [AllianceUnit], { description: 'Units working on it besides the lead.' })
+  async partners(@Root() project: Project, @Ctx() { loaders }: Context): Promise<AllianceUnit[]> {
+    return (await loaders.partnerLinksByProject.load(project.id)).map((link) => link.unit);
+  }
+
+  @FieldResolver(() => [Need], { description: 'The needs it answers.' })
+  async needs(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Need[]> {
+    return (await loaders.needLinksByProject.load(project.id)).map((link) => link.need);
+  }
+
+  @FieldResolver(() => [Resource], { description: 'The resources it uses.' })
+  async resources(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Resource[]> {
+    return (await loaders.resourceLinksByProject.load(project.id)).map((link) => link.resource);
+  }
+
+  @FieldResolver(() => [ProjectTimelineEntry], { description: 'The public timeline, oldest entry first.' })
+  timeline(@Root() project: Project, @Ctx() { loaders }: Context): Promise<ProjectTimelineEntry[]> {
+    return loaders.timelineByProject.load(project.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: 'Activities held under the project, by start time.' })
+  activities(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Activity[]> {
+    return loaders.activitiesByProject.load(project.id);
+  }
+}
