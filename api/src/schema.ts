@@ -16,6 +16,9 @@ import {
 } from './modules/rating/rating.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
+import { StaffResolver } from './modules/staff/staff.resolver';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -31,6 +34,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       BrandProgrammeResolver,
       ShowcaseArticleResolver,
       SearchResolver,
+      StaffResolver,
+      AuditResolver,
+      ApiKeyResolver,
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,

@@ -1,4 +1,8 @@
 import { ApiKey, ApiKeyUsage } from '../modules/api-key/api-key.entity';
+import { IdempotencyRecord } from '../auth/idempotency-record.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { StaffAccount } from '../modules/staff/staff-account.entity';
+import { StaffSession } from '../modules/staff/staff-session.entity';
 import { Centre } from '../modules/centre/centre.entity';
 import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
 import { CentreProfile } from '../modules/editorial/centre-profile.entity';
@@ -22,4 +26,8 @@ export const entities = [
   ShowcaseArticle,
   ApiKey,
   ApiKeyUsage,
+  StaffAccount,
+  StaffSession,
+  AuditEntry,
+  IdempotencyRecord,
 ];
