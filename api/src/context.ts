@@ -7,6 +7,7 @@ import { createCentreLoaders } from './modules/centre/centre.loaders';
 import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
 import { createRatingLoaders } from './modules/rating/rating.loaders';
+import { createRatingCycleLoaders } from './modules/rating-cycle/rating-cycle.loaders';
 import { createRegionLoaders } from './modules/region/region.loaders';
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -66,6 +67,7 @@ export function createLoaders(em: EntityManager, scope?: Scope) {
     ...createRegionLoaders(em),
     ...createCentreLoaders(em, scope),
     ...createRatingLoaders(em),
+    ...createRatingCycleLoaders(em),
     ...createFigureLoaders(em),
     ...createEditorialLoaders(em),
   };

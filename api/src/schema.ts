@@ -17,6 +17,13 @@ import {
 import { RegionResolver } from './modules/region/region.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import {
+  AssessmentResolver,
+  AssessmentScoreResolver,
+  RatingCycleResolver,
+  RatingIndicatorResolver,
+  RatingSchemeIndicatorsResolver,
+} from './modules/rating-cycle/rating-cycle.resolver';
 import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { StaffResolver } from './modules/staff/staff.resolver';
 
@@ -37,6 +44,11 @@ export function createSchema(): Promise<GraphQLSchema> {
       StaffResolver,
       AuditResolver,
       ApiKeyResolver,
+      RatingCycleResolver,
+      AssessmentResolver,
+      AssessmentScoreResolver,
+      RatingSchemeIndicatorsResolver,
+      RatingIndicatorResolver,
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,

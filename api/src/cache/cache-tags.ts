@@ -5,6 +5,7 @@ import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
 import { CentreProfile } from '../modules/editorial/centre-profile.entity';
 import { ShowcaseArticle } from '../modules/editorial/showcase-article.entity';
 import { Region } from '../modules/region/region.entity';
+import { RatingCycle } from '../modules/rating-cycle/rating-cycle.entity';
 
 /**
  * Tags name what a response was built from, so a change can purge exactly the cached
@@ -20,11 +21,15 @@ export const Tags = {
   articleLists: 'articles',
   programmeLists: 'programmes',
   search: 'search',
+  /** Star counts (ratingStatistics): any published result may change them. */
+  ratings: 'ratings',
+  cycle: (id: number | string) => `cycle:${id}`,
 };
 
 function tagsOf(value: unknown): string[] {
   if (value instanceof Centre) return [Tags.centre(value.code)];
   if (value instanceof Region) return [Tags.region(value.code)];
+  if (value instanceof RatingCycle) return [Tags.cycle(value.id)];
   if (value instanceof CentreProfile) return [Tags.centre(value.centreCode)];
   if (value instanceof BrandProgramme) return [Tags.programme(value.documentId)];
   if (value instanceof ShowcaseArticle) return [Tags.article(value.documentId)];
@@ -42,6 +47,9 @@ const LIST_TAGS: Record<string, string> = {
   articles: Tags.articleLists,
   brandProgramme: Tags.programmeLists,
   search: Tags.search,
+  ratingStatistics: Tags.ratings,
+  ratingCycles: Tags.ratings,
+  ratingCycle: Tags.ratings,
 };
 
 /** Records the tags of every object a field resolves to (lists and connections included). */
