@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEVELOPMENT_STAFF_PASSWORD } from '../../seeds/api/staff';
 import type { TestApp } from './test-app';
 
@@ -18,4 +20,9 @@ export async function signIn(app: TestApp, email: string, password = DEVELOPMENT
   const result = await app.gql<{ login: { token: string } }>(LOGIN, { email, password });
   if (!result.data) throw new Error(`Sign-in as ${email} failed: ${JSON.stringify(result.errors)}`);
   return { authorization: `Bearer ${result.data.login.token}` };
+}
+
+/** The text of a documented staff operation (schema/operations/staff/<name>.graphql). */
+export function staffOperation(name: string): string {
+  return readFileSync(path.join(__dirname, '../../schema/operations/staff', `${name}.graphql`), 'utf8');
 }

@@ -251,6 +251,11 @@ export class AssessmentScoreResolver {
 
 @Resolver(() => RatingScheme)
 export class RatingSchemeIndicatorsResolver {
+  @Query(() => RatingScheme, { nullable: true, description: "A work year's rating scheme: dimensions, indicators, thresholds." })
+  ratingScheme(@Arg('year', () => Int) year: number, @Ctx() { loaders }: Context): Promise<RatingScheme | null> {
+    return loaders.schemeByYear.load(year);
+  }
+
   @FieldResolver(() => [RatingIndicator], { description: 'Every indicator, in dimension order.' })
   indicators(@Root() scheme: RatingScheme, @Ctx() { loaders }: Context): Promise<RatingIndicator[]> {
     return loaders.indicatorsByYear.load(scheme.year);
