@@ -13,7 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
-import { buildContext, type Context } from './context';
+import { buildContext, type Context, type ContextServices } from './context';
 import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
@@ -24,6 +24,7 @@ import { explorerRouter } from './http/explorer';
 import { showcaseRouter } from './http/showcase-page';
 import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
+import { staffIdentity } from './http/staff-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
 import { loadSafelist } from './limits/safelist';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limiter';
@@ -79,12 +80,20 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
   const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
-  const contextOptions = { mediaBaseUrl, publicUrl: config.publicUrl };
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
   const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: 5000, logger, redis });
   await responseCache.start();
+  const contextOptions: ContextServices = {
+    mediaBaseUrl,
+    publicUrl: config.publicUrl,
+    purge: async (tags) => {
+      await responseCache.purge(tags);
+    },
+    limiter,
+    staffSessionHours: config.staffSessionHours,
+  };
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
   const editorialSync = strapiClient
     ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds, (tags) => responseCache.purge(tags))
@@ -146,6 +155,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   });
   // Before the explorer's GET route: Express would answer CORS preflights for /graphql itself.
   app.use('/graphql', clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }));
+  app.use('/graphql', staffIdentity({ orm, staffRatePerMinute: config.anonymousRatePerMinute }));
   app.use(explorerRouter());
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
   // Server-rendered pages run their GraphQL in-process, through the same limits, cache and scope as clients.
@@ -188,7 +198,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client) }),
+    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client, res.locals.staff) }),
   );
 
   return {

@@ -28,6 +28,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   ANONYMOUS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
   GRAPHQL_INTROSPECTION: booleanString.default('true'),
+  STAFF_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
   EMBED_FRAME_ANCESTORS: z.string().min(1).default('*'),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
@@ -110,6 +111,8 @@ export interface Config {
   anonymousRatePerMinute: number;
   /** Schema introspection (on: portals generate clients from it). */
   introspection: boolean;
+  /** How long a staff sign-in lasts before the token must be renewed by signing in again. */
+  staffSessionHours: number;
   /** CSP frame-ancestors for keyless embedded cards ("*": any site may show them). */
   embedFrameAncestors: string;
   cms: CmsConfig;
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     redisUrl: vars.REDIS_URL,
     anonymousRatePerMinute: vars.ANONYMOUS_RATE_PER_MINUTE,
+    staffSessionHours: vars.STAFF_SESSION_HOURS,
     introspection: vars.GRAPHQL_INTROSPECTION,
     embedFrameAncestors: vars.EMBED_FRAME_ANCESTORS,
     cms: {

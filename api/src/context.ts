@@ -1,13 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from './auth/actor';
 import type { RequestClient } from './http/client-identity';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
 import { createAllianceLoaders } from './modules/alliance/alliance.loaders';
+import type { RateLimiter } from './limits/rate-limiter';
 import { createCentreLoaders } from './modules/centre/centre.loaders';
 import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
 import { createRatingLoaders } from './modules/rating/rating.loaders';
 import { createListsLoaders } from './modules/lists/lists.loaders';
+import { createRatingCycleLoaders } from './modules/rating-cycle/rating-cycle.loaders';
 import { createRegionLoaders } from './modules/region/region.loaders';
 import { createVolunteerLoaders } from './modules/volunteer/volunteer.loaders';
 
@@ -38,6 +41,29 @@ export interface Context {
   isPrivate?: boolean;
   /** Present for keys limited to a region: centres outside it do not exist for them. */
   scope?: Scope;
+  /** The signed-in staff member, from `Authorization: Bearer sst_…`. */
+  actor?: Actor;
+  /** The bearer token itself, for signing out. */
+  staffToken?: string;
+  /** Ends cached answers built from these tags, on every replica; writers call it after commit. */
+  purge(tags: string[]): Promise<void>;
+  /** Counts failed sign-ins. */
+  limiter: RateLimiter;
+  staffSessionHours: number;
+}
+
+/** What every request's context shares, made once by the app. */
+export interface ContextServices {
+  mediaBaseUrl: string;
+  publicUrl: string;
+  purge(tags: string[]): Promise<void>;
+  limiter: RateLimiter;
+  staffSessionHours: number;
+}
+
+export interface StaffIdentity {
+  actor: Actor;
+  token: string;
 }
 
 export function createLoaders(em: EntityManager, scope?: Scope) {
@@ -45,6 +71,7 @@ export function createLoaders(em: EntityManager, scope?: Scope) {
     ...createRegionLoaders(em),
     ...createCentreLoaders(em, scope),
     ...createRatingLoaders(em),
+    ...createRatingCycleLoaders(em),
     ...createFigureLoaders(em),
     ...createEditorialLoaders(em),
     ...createListsLoaders(em, scope),
@@ -54,9 +81,19 @@ export function createLoaders(em: EntityManager, scope?: Scope) {
   };
 }
 
-export function buildContext(orm: MikroORM, { mediaBaseUrl, publicUrl }: { mediaBaseUrl: string; publicUrl: string }, client: RequestClient): Context {
+export function buildContext(orm: MikroORM, services: ContextServices, client: RequestClient, staff?: StaffIdentity): Context {
   const em = orm.em.fork();
   const { scopePath, scopeRegionCode } = client.grant ?? {};
   const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
-  return { em, loaders: createLoaders(em, scope), mediaBaseUrl, publicUrl, client, scope } satisfies Context;
+  return {
+    ...services,
+    em,
+    loaders: createLoaders(em, scope),
+    client,
+    scope,
+    actor: staff?.actor,
+    staffToken: staff?.token,
+    // Staff answers may hold what only staff may see: never cached or shared.
+    isPrivate: staff ? true : undefined,
+  } satisfies Context;
 }

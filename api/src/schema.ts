@@ -21,6 +21,16 @@ import { CentreListsResolver, ListsQueryResolver, NeedResolver, ProjectResolver,
 import { RegionResolver } from './modules/region/region.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { CentreVolunteerResolver, VolunteerTeamResolver } from './modules/volunteer/volunteer.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import {
+  AssessmentResolver,
+  AssessmentScoreResolver,
+  RatingCycleResolver,
+  RatingIndicatorResolver,
+  RatingSchemeIndicatorsResolver,
+} from './modules/rating-cycle/rating-cycle.resolver';
+import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
+import { StaffResolver } from './modules/staff/staff.resolver';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -48,6 +58,14 @@ export function createSchema(): Promise<GraphQLSchema> {
       CentreVolunteerResolver,
       ActivityResolver,
       CentreActivityResolver,
+      StaffResolver,
+      AuditResolver,
+      ApiKeyResolver,
+      RatingCycleResolver,
+      AssessmentResolver,
+      AssessmentScoreResolver,
+      RatingSchemeIndicatorsResolver,
+      RatingIndicatorResolver,
     ],
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,

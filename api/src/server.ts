@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { seedDatabase } from '../../seeds/api/seed';
+import { seedDevelopmentStaff } from '../../seeds/api/staff';
 import { createApp, type EditorialOptions } from './app';
 import type { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import type { Config, DatabaseConfig } from './config';
@@ -25,6 +26,10 @@ export async function startApi(config: Config, logger: Logger, database: Databas
       logger.info('empty database: loading the seed data');
       const summary = await seedDatabase(app.orm.em.fork(), { onProgress: (line) => logger.info(line) });
       logger.info(summary, 'seed data loaded');
+    }
+    if (config.seedOnStart && config.env !== 'production') {
+      const created = await seedDevelopmentStaff(app.orm.em.fork());
+      if (created > 0) logger.info({ created }, 'development staff accounts created');
     }
     const url = await app.listen();
     return { url, markReady: app.markReady, editorialSync: app.editorialSync, stop: () => app.stop() };

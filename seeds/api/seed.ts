@@ -6,6 +6,10 @@ import { RatingResult, type RatingTier } from '../../api/src/modules/rating/rati
 import { RatingScheme } from '../../api/src/modules/rating/rating-scheme.entity';
 import { Region, type RegionLevel } from '../../api/src/modules/region/region.entity';
 import { seedLists } from './seed-lists';
+import { CycleStage, RatingCycle } from '../../api/src/modules/rating-cycle/rating-cycle.entity';
+import type { RatingSchemeInput } from '../../api/src/modules/rating-cycle/rating-cycle.inputs';
+import { saveRatingScheme } from '../../api/src/modules/rating-cycle/rating-scheme.service';
+import scheme2025 from '../facts/rating-scheme-2025.json';
 import type { Dataset, RegionRow } from '../dataset';
 import { buildDataset } from '../generate';
 
@@ -61,6 +65,9 @@ export async function seedDatabase(
       { onConflictFields: ['centre', 'scheme'] },
     );
 
+    onProgress('seed: imported rating cycles, the 2025 scheme');
+    await seedRatingCycles(tx, dataset);
+
     onProgress(`seed: ${dataset.figures.length} reported figures`);
     await tx.upsertMany(
       ReportedFigure,
@@ -77,6 +84,28 @@ export async function seedDatabase(
     figures: dataset.figures.length,
     listRecords: Object.values(dataset.lists).reduce((sum, rows) => sum + rows.length, 0),
   };
+}
+
+/**
+ * The years rated before this system ran count as completed (imported) cycles, one per
+ * county, with their schemes frozen. The 2025 scheme is written once, unfrozen, so a cycle
+ * can be run; later runs leave it alone, as the city may have changed it.
+ */
+async function seedRatingCycles(em: EntityManager, dataset: Dataset): Promise<void> {
+  const ratedYears = [...new Set(dataset.ratings.map((rating) => rating.year))];
+  const counties = dataset.regions.filter((region) => region.level === 'COUNTY');
+  for (const year of ratedYears) {
+    const publishedAt = new Date(`${year + 1}-03-31T00:00:00Z`);
+    await em.nativeUpdate(RatingScheme, { year, frozenAt: null }, { frozenAt: publishedAt });
+    await em.upsertMany(
+      RatingCycle,
+      counties.map((county) => ({ scheme: year, region: county.code, stage: CycleStage.PUBLISHED, isImported: true, publishedAt })),
+      { onConflictFields: ['scheme', 'region'] },
+    );
+  }
+  if (!(await em.findOne(RatingScheme, { year: scheme2025.year }))) {
+    await saveRatingScheme(em, scheme2025 as unknown as RatingSchemeInput);
+  }
 }
 
 /** Materialised paths (see Region.path), computed from the parent codes. */

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
 import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
 import { seedDatabase } from '../../seeds/api/seed';
+import { seedDevelopmentStaff } from '../../seeds/api/staff';
 import { databaseFromUrl, embeddedDatabase, type DatabaseConfig } from '../../api/src/config';
 
 /**
@@ -27,6 +28,7 @@ export async function recreateSeededDatabase(database: DatabaseConfig): Promise<
   try {
     await orm.getMigrator().up();
     await seedDatabase(orm.em.fork());
+    await seedDevelopmentStaff(orm.em.fork());
   } finally {
     await orm.close(true);
   }

@@ -11,6 +11,7 @@ import { Project } from '../modules/lists/project.entity';
 import { Resource } from '../modules/lists/resource.entity';
 import { Region } from '../modules/region/region.entity';
 import { VolunteerTeam } from '../modules/volunteer/volunteer.entity';
+import { RatingCycle } from '../modules/rating-cycle/rating-cycle.entity';
 
 /**
  * Tags name what a response was built from, so a change can purge exactly the cached
@@ -29,11 +30,15 @@ export const Tags = {
   search: 'search',
   /** Root lists of operational records and the figures rolled up from them. */
   operationalLists: 'lists',
+  /** Star counts (ratingStatistics): any published result may change them. */
+  ratings: 'ratings',
+  cycle: (id: number | string) => `cycle:${id}`,
 };
 
 export function tagsOf(value: unknown): string[] {
   if (value instanceof Centre) return [Tags.centre(value.code)];
   if (value instanceof Region) return [Tags.region(value.code)];
+  if (value instanceof RatingCycle) return [Tags.cycle(value.id)];
   if (value instanceof CentreProfile) return [Tags.centre(value.centreCode)];
   if (value instanceof BrandProgramme) return [Tags.programme(value.documentId)];
   if (value instanceof ShowcaseArticle) return [Tags.article(value.documentId)];
@@ -63,6 +68,9 @@ export const LIST_TAGS: Record<string, string> = {
   volunteerTeams: Tags.operationalLists,
   activities: Tags.operationalLists,
   regionFigures: Tags.operationalLists,
+  ratingStatistics: Tags.ratings,
+  ratingCycles: Tags.ratings,
+  ratingCycle: Tags.ratings,
 };
 
 /** Records the tags of every object a field resolves to (lists and connections included). */

@@ -29,7 +29,8 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
       let hitTags: string[] | undefined;
       return {
         async responseForOperation({ operation, request, queryHash, contextValue: context }) {
-          if (operation.operation !== 'query') return null;
+          // Staff read fresh data: their answers are neither cached nor served from the cache.
+          if (operation.operation !== 'query' || context.actor) return null;
           cacheKey = createHash('sha256')
             .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}, context.scope?.path ?? 'all']))
             .digest('hex');

@@ -1,6 +1,16 @@
 import { Activity } from '../modules/activity/activity.entity';
 import { AllianceMembership, AllianceUnit } from '../modules/alliance/alliance.entity';
 import { ApiKey, ApiKeyUsage } from '../modules/api-key/api-key.entity';
+import { IdempotencyRecord } from '../auth/idempotency-record.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { Assessment } from '../modules/rating-cycle/assessment.entity';
+import { AssessmentScore } from '../modules/rating-cycle/assessment-score.entity';
+import { EvaluatorAssignment } from '../modules/rating-cycle/evaluator-assignment.entity';
+import { RatingCycle } from '../modules/rating-cycle/rating-cycle.entity';
+import { RatingIndicator } from '../modules/rating-cycle/rating-indicator.entity';
+import { RatingObjection } from '../modules/rating-cycle/rating-objection.entity';
+import { StaffAccount } from '../modules/staff/staff-account.entity';
+import { StaffSession } from '../modules/staff/staff-session.entity';
 import { Centre } from '../modules/centre/centre.entity';
 import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
 import { CentreProfile } from '../modules/editorial/centre-profile.entity';
@@ -40,4 +50,14 @@ export const entities = [
   ProjectPartner,
   ProjectTimelineEntry,
   Activity,
+  StaffAccount,
+  StaffSession,
+  AuditEntry,
+  IdempotencyRecord,
+  RatingIndicator,
+  RatingCycle,
+  Assessment,
+  AssessmentScore,
+  EvaluatorAssignment,
+  RatingObjection,
 ];

@@ -3,6 +3,11 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   FORBIDDEN = 'FORBIDDEN',
+  /** No staff token, or one that is unknown, expired or signed out. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The write conflicts with what exists: a reused idempotency key, a stage out of order. */
+  CONFLICT = 'CONFLICT',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -7,6 +7,8 @@ export interface RequestClient {
   bucket: string;
   ratePerMinute: number;
   grant?: KeyGrant;
+  /** The caller's IP address, where there is a request (failed sign-ins are counted by it). */
+  address?: string;
 }
 
 const ALLOWED_HEADERS = 'content-type, x-api-key, authorization, apollo-require-preflight, x-apollo-operation-name';
@@ -29,7 +31,7 @@ export function clientIdentity({ orm, anonymousRatePerMinute }: { orm: MikroORM;
     }
     const secret = req.get('x-api-key') ?? req.get('authorization')?.match(/^Bearer\s+(sc_\S+)$/)?.[1];
     if (!secret) {
-      res.locals.client = { bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute } satisfies RequestClient;
+      res.locals.client = { bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute, address: req.ip } satisfies RequestClient;
       next();
       return;
     }
@@ -44,11 +46,11 @@ export function clientIdentity({ orm, anonymousRatePerMinute }: { orm: MikroORM;
       refuse(res, 403, 'ORIGIN_NOT_ALLOWED', `This API key may not be used from ${origin}.`, { origin });
       return;
     }
-    res.locals.client = { bucket: `key:${check.grant.keyId}`, ratePerMinute: check.grant.ratePerMinute, grant: check.grant } satisfies RequestClient;
+    res.locals.client = { bucket: `key:${check.grant.keyId}`, ratePerMinute: check.grant.ratePerMinute, grant: check.grant, address: req.ip } satisfies RequestClient;
     next();
   };
 }
 
-function refuse(res: Response, status: number, code: string, message: string, details: Record<string, unknown>): void {
+export function refuse(res: Response, status: number, code: string, message: string, details: Record<string, unknown>): void {
   res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message, extensions: { code, ...details } }] });
 }

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_STAFF, DEVELOPMENT_STAFF_PASSWORD } from '../../../seeds/api/staff';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { type Config, databaseFromUrl, type DatabaseConfig } from '../config';
@@ -97,6 +98,12 @@ function printReady(config: Config, isEmbedded: boolean, elapsedMs: number): voi
     `  Explorer          ${config.publicUrl}/graphql  (open in a browser)`,
     `  Health            ${config.publicUrl}/healthz   ${config.publicUrl}/readyz`,
   ];
+  if (config.env !== 'production' && config.seedOnStart) {
+    lines.push(`  Staff sign-in     mutation login(email, password), password ${DEVELOPMENT_STAFF_PASSWORD} for:`);
+    for (const account of DEVELOPMENT_STAFF) {
+      lines.push(`    ${account.role.padEnd(15)} ${account.email}`);
+    }
+  }
   if (config.cms.enabled) {
     lines.push(`  CMS admin         ${config.cms.publicUrl}/admin`);
     // Development accounts only: production sets its own and nothing prints them.

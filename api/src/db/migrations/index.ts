@@ -3,7 +3,9 @@ import { Migration20261127214818_Initial } from './Migration20261127214818_Initi
 import { Migration20261127222754_EditorialReadModel } from './Migration20261127222754_EditorialReadModel';
 import { Migration20261127224454_ApiKeys } from './Migration20261127224454_ApiKeys';
 import { Migration20261127230359_KeySafelist } from './Migration20261127230359_KeySafelist';
+import { Migration20261127235857_StaffAccounts } from './Migration20261127235857_StaffAccounts';
 import { Migration20261127235928_OperationalLists } from './Migration20261127235928_OperationalLists';
+import { Migration20261128001308_RatingCycle } from './Migration20261128001308_RatingCycle';
 
 /** Every committed migration, oldest first. `npm run migration:create` prints the line to add. */
 export const migrationsList: MigrationObject[] = [
@@ -11,5 +13,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127222754_EditorialReadModel', class: Migration20261127222754_EditorialReadModel },
   { name: 'Migration20261127224454_ApiKeys', class: Migration20261127224454_ApiKeys },
   { name: 'Migration20261127230359_KeySafelist', class: Migration20261127230359_KeySafelist },
+  { name: 'Migration20261127235857_StaffAccounts', class: Migration20261127235857_StaffAccounts },
   { name: 'Migration20261127235928_OperationalLists', class: Migration20261127235928_OperationalLists },
+  { name: 'Migration20261128001308_RatingCycle', class: Migration20261128001308_RatingCycle },
 ];

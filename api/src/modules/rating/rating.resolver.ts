@@ -31,6 +31,25 @@ export class RatingResultResolver {
     return (await loaders.schemeByYear.load(result.scheme.year))!;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'When the centre first held this star level and tier without a break: the awardedOn of the earliest result in the unbroken run of years ending here.' })
+  async achievedOn(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<string | null> {
+    const history = await loaders.ratingsByCentreCode.load(result.centre.code);
+    let earliest = result;
+    for (let year = result.scheme.year - 1; ; year -= 1) {
+      const previous = history.find((candidate) => candidate.scheme.year === year);
+      if (!previous || previous.stars !== result.stars || previous.tier !== result.tier) break;
+      earliest = previous;
+    }
+    return earliest.awardedOn ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "When the centre stopped holding this level: the awardedOn of the next year's result when it differs; null while it still holds." })
+  async lostOn(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<string | null> {
+    const history = await loaders.ratingsByCentreCode.load(result.centre.code);
+    const next = history.find((candidate) => candidate.scheme.year === result.scheme.year + 1);
+    return next && (next.stars !== result.stars || next.tier !== result.tier) ? (next.awardedOn ?? null) : null;
+  }
+
   @FieldResolver(() => [DimensionScore], { description: 'Score on each of the six dimensions, in scheme order.' })
   async dimensionScores(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<DimensionScore[]> {
     const dimensions = await loaders.dimensionsByYear.load(result.scheme.year);

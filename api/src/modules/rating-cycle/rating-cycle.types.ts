@@ -1,0 +1,34 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Centre } from '../centre/centre.entity';
+import { RatingTier } from '../rating/rating-result.entity';
+import { RatingIndicator } from './rating-indicator.entity';
+
+@ObjectType({ description: 'How far a later stage scored an indicator from the self-assessment.' })
+export class IndicatorDeviation {
+  @Field(() => RatingIndicator)
+  indicator!: RatingIndicator;
+
+  @Field(() => Float, { nullable: true })
+  selfScore!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  score!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'score − selfScore; null when either is not applicable.' })
+  difference!: number | null;
+}
+
+@ObjectType({ description: 'A line of the public notice (公示): the result the city intends to publish.' })
+export class NoticeEntry {
+  @Field(() => Centre)
+  centre!: Centre;
+
+  @Field(() => Int, { nullable: true })
+  stars!: number | null;
+
+  @Field(() => RatingTier, { nullable: true })
+  tier!: RatingTier | null;
+
+  @Field(() => Float)
+  totalScore!: number;
+}

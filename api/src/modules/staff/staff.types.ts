@@ -1,0 +1,14 @@
+import { Field, ObjectType } from 'type-graphql';
+import { StaffAccount } from './staff-account.entity';
+
+@ObjectType({ description: 'A new session: send the token as "Authorization: Bearer <token>".' })
+export class StaffSignIn {
+  @Field({ description: 'Shown once; only its hash is stored. Sign out with the logout mutation.' })
+  token!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => StaffAccount)
+  account!: StaffAccount;
+}
