@@ -1,8 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { collectCacheTags } from './cache/cache-tags';
-import { ActivityResolver, CentreActivityResolver } from './modules/activity/activity.resolver';
-import { AllianceMembershipResolver, CentreAllianceResolver } from './modules/alliance/alliance.resolver';
+import { ActivityMutationResolver, ActivityResolver, CentreActivityResolver } from './modules/activity/activity.resolver';
+import { AllianceMembershipResolver, AllianceMutationResolver, CentreAllianceResolver } from './modules/alliance/alliance.resolver';
 import { CentreResolver } from './modules/centre/centre.resolver';
 import {
   BrandProgrammeResolver,
@@ -17,10 +17,10 @@ import {
   RegionRatingStatisticsResolver,
 } from './modules/rating/rating.resolver';
 import { ReportedFigureResolver } from './modules/figure/figure.resolver';
-import { CentreListsResolver, ListsQueryResolver, NeedResolver, ProjectResolver, ResourceResolver } from './modules/lists/lists.resolver';
+import { CentreListsResolver, ListsMutationResolver, ListsQueryResolver, NeedResolver, ProjectResolver, ResourceResolver } from './modules/lists/lists.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
-import { CentreVolunteerResolver, VolunteerTeamResolver } from './modules/volunteer/volunteer.resolver';
+import { CentreVolunteerResolver, VolunteerMutationResolver, VolunteerTeamResolver } from './modules/volunteer/volunteer.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import {
   AssessmentResolver,
@@ -58,6 +58,10 @@ export function createSchema(): Promise<GraphQLSchema> {
       CentreVolunteerResolver,
       ActivityResolver,
       CentreActivityResolver,
+      ListsMutationResolver,
+      AllianceMutationResolver,
+      VolunteerMutationResolver,
+      ActivityMutationResolver,
       StaffResolver,
       AuditResolver,
       ApiKeyResolver,

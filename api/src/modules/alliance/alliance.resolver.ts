@@ -1,11 +1,15 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertMayManageRegion } from '../../auth/authorize';
+import { runStaffMutation } from '../../auth/staff-mutation';
+import { Tags } from '../../cache/cache-tags';
+import { centreRecordOutcome, mayManage, snapshot, IDEMPOTENCY } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { Centre } from '../centre/centre.entity';
 import { toRegionQuery } from '../lists/lists.service';
 import { AllianceMembership, AllianceUnit } from './alliance.entity';
-import { MembershipsArgs, RootMembershipsArgs } from './alliance.inputs';
-import { listMemberships } from './alliance.service';
+import { AddAllianceMembershipInput, ChangeMembershipStatusInput, CreateAllianceUnitInput, MembershipsArgs, RootMembershipsArgs } from './alliance.inputs';
+import { addMembership, changeMembershipStatus, createAllianceUnit, listMemberships } from './alliance.service';
 import { AllianceMembershipConnection } from './alliance.types';
 
 @Resolver(() => AllianceMembership)
@@ -32,5 +36,36 @@ export class CentreAllianceResolver {
   @FieldResolver(() => AllianceMembershipConnection, { description: 'Units in the centre’s alliance (党建联盟) with their co-building agreements.' })
   async allianceMemberships(@Root() centre: Centre, @Args() { filter, first, after }: MembershipsArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.membershipPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
+  }
+}
+
+@Resolver()
+export class AllianceMutationResolver {
+  @Mutation(() => AllianceUnit, { description: 'Registers a co-building unit in a region (administrators of that region).' })
+  createAllianceUnit(@Arg('input') input: CreateAllianceUnitInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'createAllianceUnit', idempotencyKey, input }, async (em, actor) => {
+      const unit = await createAllianceUnit(em, input, (regionPath) => assertMayManageRegion(actor, regionPath));
+      return {
+        result: unit,
+        // Contacts are personal data: the audit records that they changed, not what they are.
+        audit: { action: 'createAllianceUnit', targetType: 'AllianceUnit', targetId: unit.id, regionPath: unit.region.path, after: { name: unit.name, unitType: unit.unitType, contacts: unit.contacts.length } },
+        purgeTags: [Tags.operationalLists],
+      };
+    });
+  }
+
+  @Mutation(() => AllianceMembership, { description: 'A unit joins a centre’s alliance: ACTIVE with an agreement date, APPLIED without.' })
+  addAllianceMembership(@Arg('input') input: AddAllianceMembershipInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'addAllianceMembership', idempotencyKey, input }, async (em, actor) =>
+      centreRecordOutcome('addAllianceMembership', 'AllianceMembership', await addMembership(em, input, mayManage(actor))),
+    );
+  }
+
+  @Mutation(() => AllianceMembership, { description: 'applied → active → suspended / withdrawn; activation needs the agreement date.' })
+  changeMembershipStatus(@Arg('input') input: ChangeMembershipStatusInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'changeMembershipStatus', idempotencyKey, input }, async (em, actor) => {
+      const before = snapshot(await em.findOne(AllianceMembership, { id: input.membershipId }));
+      return centreRecordOutcome('changeMembershipStatus', 'AllianceMembership', await changeMembershipStatus(em, input, mayManage(actor)), { before });
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../shared/pagination';
 import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
@@ -129,4 +129,243 @@ export class RegionFiguresArgs {
   @Min(2000, { message: YEAR_MESSAGE })
   @Max(2100, { message: YEAR_MESSAGE })
   year!: number;
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = '$property must be a date written YYYY-MM-DD';
+const ID_LIST_MESSAGE = '$property may name at most 50 records';
+
+@InputType({ description: 'A need collected from residents.' })
+export class CreateNeedInput {
+  @Field(() => ID)
+  @Matches(CENTRE_CODE_PATTERN, { message: CENTRE_CODE_MESSAGE })
+  centreCode!: string;
+
+  @Field(() => NeedSource)
+  source!: NeedSource;
+
+  @Field(() => NeedCategory)
+  category!: NeedCategory;
+
+  @Field()
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
+  title!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 4000, { message: '$property must be 1 to 4000 characters long' })
+  description?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Residents raising it; 1 when absent.' })
+  @IsOptional()
+  @Min(1, { message: '$property must be at least 1' })
+  requesterCount?: number;
+
+  @Field({ nullable: true, description: 'Date collected (YYYY-MM-DD); today when absent.' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  submittedOn?: string;
+}
+
+@InputType({ description: 'A decision on a need. Residents see it only after publishNeedDecision.' })
+export class DecideNeedInput {
+  @Field(() => ID)
+  needId!: string;
+
+  @Field(() => NeedStatus, { description: 'submitted → evaluating → accepted / rejected / merged / withdrawn.' })
+  status!: NeedStatus;
+
+  @Field({ nullable: true, description: 'Staff reasoning; never public.' })
+  @IsOptional()
+  @Length(1, 4000, { message: '$property must be 1 to 4000 characters long' })
+  internalNote?: string;
+
+  @Field({ nullable: true, description: 'The answer residents will see once published.' })
+  @IsOptional()
+  @Length(1, 4000, { message: '$property must be 1 to 4000 characters long' })
+  answer?: string;
+
+  @Field(() => ID, { nullable: true, description: 'For MERGED: the open need of the same centre this one duplicates.' })
+  mergedIntoId?: string;
+}
+
+@InputType({ description: 'An offer for the resources list.' })
+export class CreateResourceInput {
+  @Field(() => ID)
+  @Matches(CENTRE_CODE_PATTERN, { message: CENTRE_CODE_MESSAGE })
+  centreCode!: string;
+
+  @Field(() => ResourceProviderType)
+  providerType!: ResourceProviderType;
+
+  @Field(() => ID, { nullable: true, description: 'Required when providerType is ALLIANCE_UNIT.' })
+  providerUnitId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required when providerType is VOLUNTEER_TEAM; a team of this centre.' })
+  providerTeamId?: string;
+
+  @Field(() => ResourceCategory)
+  category!: ResourceCategory;
+
+  @Field()
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
+  title!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 4000, { message: '$property must be 1 to 4000 characters long' })
+  description?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0, { message: '$property must be zero or more' })
+  capacity?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 20, { message: '$property must be 1 to 20 characters long' })
+  capacityUnit?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
+  schedule?: string;
+
+  @Field(() => ResourceStatus, { nullable: true, description: 'DRAFT or ACTIVE (the default).' })
+  status?: ResourceStatus;
+}
+
+@InputType({ description: 'Changes to an offer; any update also confirms it as of today.' })
+export class UpdateResourceInput {
+  @Field(() => ID)
+  resourceId!: string;
+
+  @Field(() => ResourceStatus, { nullable: true })
+  status?: ResourceStatus;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0, { message: '$property must be zero or more' })
+  capacity?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
+  schedule?: string;
+}
+
+@InputType({ description: 'A project for the projects list, with the needs it answers and the resources it uses.' })
+export class CreateProjectInput {
+  @Field(() => ID)
+  @Matches(CENTRE_CODE_PATTERN, { message: CENTRE_CODE_MESSAGE })
+  centreCode!: string;
+
+  @Field()
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
+  title!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 4000, { message: '$property must be 1 to 4000 characters long' })
+  description?: string;
+
+  @Field(() => ID, { nullable: true })
+  leadUnitId?: string;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: ID_LIST_MESSAGE })
+  partnerUnitIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Needs of centres in this centre’s region.' })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: ID_LIST_MESSAGE })
+  needIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'Resources of centres in this centre’s region.' })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: ID_LIST_MESSAGE })
+  resourceIds?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Yuan.' })
+  @IsOptional()
+  @Min(0, { message: '$property must be zero or more' })
+  budgetYuan?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  startsOn?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  endsOn?: string;
+}
+
+@InputType({ description: 'More needs, resources or partners for a project; links already there are kept.' })
+export class LinkProjectInput {
+  @Field(() => ID)
+  projectId!: string;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: ID_LIST_MESSAGE })
+  needIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: ID_LIST_MESSAGE })
+  resourceIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: ID_LIST_MESSAGE })
+  partnerUnitIds?: string[];
+}
+
+@InputType({ description: 'A step in the project workflow; it appears on the public timeline.' })
+export class ChangeProjectStatusInput {
+  @Field(() => ID)
+  projectId!: string;
+
+  @Field(() => ProjectStatus)
+  status!: ProjectStatus;
+
+  @Field({ nullable: true, description: 'Shown on the timeline.' })
+  @IsOptional()
+  @Length(1, 2000, { message: '$property must be 1 to 2000 characters long' })
+  note?: string;
+
+  @Field({ nullable: true, description: 'Date of the step; today when absent.' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  on?: string;
+}
+
+@InputType({ description: 'Progress and, with a title, a dated entry on the public timeline.' })
+export class ReportProjectProgressInput {
+  @Field(() => ID)
+  projectId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Percent, 0 to 100.' })
+  @IsOptional()
+  @Min(0, { message: '$property must be 0 to 100' })
+  @Max(100, { message: '$property must be 0 to 100' })
+  progress?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: '$property must be 1 to 200 characters long' })
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 2000, { message: '$property must be 1 to 2000 characters long' })
+  description?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  on?: string;
 }

@@ -1,13 +1,47 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { runStaffMutation } from '../../auth/staff-mutation';
 import type { Context } from '../../context';
+import { centreRecordOutcome, mayManage, snapshot, IDEMPOTENCY } from '../../shared/centre-records';
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { AllianceUnit } from '../alliance/alliance.entity';
 import { Activity } from '../activity/activity.entity';
 import { Centre } from '../centre/centre.entity';
 import { regionFigures } from '../figure/figure.service';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
-import { ProjectsArgs, NeedsArgs, RegionFiguresArgs, ResourcesArgs, RootNeedsArgs, RootProjectsArgs, RootResourcesArgs } from './lists.inputs';
-import { isStale, listNeeds, listProjects, listResources, toRegionQuery } from './lists.service';
+import {
+  ChangeProjectStatusInput,
+  CreateNeedInput,
+  CreateProjectInput,
+  CreateResourceInput,
+  DecideNeedInput,
+  LinkProjectInput,
+  NeedsArgs,
+  ProjectsArgs,
+  RegionFiguresArgs,
+  ReportProjectProgressInput,
+  ResourcesArgs,
+  RootNeedsArgs,
+  RootProjectsArgs,
+  RootResourcesArgs,
+  UpdateResourceInput,
+} from './lists.inputs';
+import {
+  addNeedRequesters,
+  changeProjectStatus,
+  createNeed,
+  createProject,
+  createResource,
+  decideNeed,
+  isStale,
+  linkProject,
+  listNeeds,
+  listProjects,
+  listResources,
+  publishNeedDecision,
+  reportProjectProgress,
+  toRegionQuery,
+  updateResource,
+} from './lists.service';
 import { NeedConnection, ProjectConnection, RegionFigure, ResourceConnection } from './lists.types';
 import { Need, NeedStatus } from './need.entity';
 import { Project, ProjectTimelineEntry } from './project.entity';
@@ -133,5 +167,91 @@ export class ProjectResolver {
   @FieldResolver(() => [Activity], { description: 'Activities held under the project, by start time.' })
   activities(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Activity[]> {
     return loaders.activitiesByProject.load(project.id);
+  }
+}
+
+@Resolver()
+export class ListsMutationResolver {
+  @Mutation(() => Need, { description: 'Adds a need to a centre’s needs list (centre staff, or administrators of its region).' })
+  createNeed(@Arg('input') input: CreateNeedInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'createNeed', idempotencyKey, input }, async (em, actor) =>
+      centreRecordOutcome('createNeed', 'Need', await createNeed(em, input, mayManage(actor))),
+    );
+  }
+
+  @Mutation(() => Need, { description: '"Me too": more residents raise the same need.' })
+  addNeedRequesters(
+    @Arg('needId', () => ID) needId: string,
+    @Arg('count', () => Int) count: number,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null,
+    @Ctx() context: Context,
+  ) {
+    return runStaffMutation(context, { name: 'addNeedRequesters', idempotencyKey, input: { needId, count } }, async (em, actor) => {
+      const before = snapshot(await em.findOne(Need, { id: needId }));
+      return centreRecordOutcome('addNeedRequesters', 'Need', await addNeedRequesters(em, { needId, count }, mayManage(actor)), { before });
+    });
+  }
+
+  @Mutation(() => Need, { description: 'Moves a need along its workflow. Residents keep seeing the published status until publishNeedDecision.' })
+  decideNeed(@Arg('input') input: DecideNeedInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'decideNeed', idempotencyKey, input }, async (em, actor) => {
+      const before = snapshot(await em.findOne(Need, { id: input.needId }));
+      // A merge also changes the need it merges into; it is of the same centre, so the same tags cover it.
+      return centreRecordOutcome('decideNeed', 'Need', await decideNeed(em, input, mayManage(actor)), { before });
+    });
+  }
+
+  @Mutation(() => Need, { description: 'Publishes the current decision and answer: from now on residents see them.' })
+  publishNeedDecision(@Arg('needId', () => ID) needId: string, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'publishNeedDecision', idempotencyKey, input: { needId } }, async (em, actor) => {
+      const before = snapshot(await em.findOne(Need, { id: needId }));
+      return centreRecordOutcome('publishNeedDecision', 'Need', await publishNeedDecision(em, { needId }, mayManage(actor)), { before });
+    });
+  }
+
+  @Mutation(() => Resource, { description: 'Adds an offer to a centre’s resources list.' })
+  createResource(@Arg('input') input: CreateResourceInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'createResource', idempotencyKey, input }, async (em, actor) =>
+      centreRecordOutcome('createResource', 'Resource', await createResource(em, input, mayManage(actor))),
+    );
+  }
+
+  @Mutation(() => Resource, { description: 'Changes an offer’s status, capacity or schedule, and confirms it as of today.' })
+  updateResource(@Arg('input') input: UpdateResourceInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'updateResource', idempotencyKey, input }, async (em, actor) => {
+      const before = snapshot(await em.findOne(Resource, { id: input.resourceId }));
+      return centreRecordOutcome('updateResource', 'Resource', await updateResource(em, input, mayManage(actor)), { before });
+    });
+  }
+
+  @Mutation(() => Project, { description: 'Adds a project to a centre’s projects list, linked to needs and resources of its region.' })
+  createProject(@Arg('input') input: CreateProjectInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'createProject', idempotencyKey, input }, async (em, actor) => {
+      const project = await createProject(em, input, mayManage(actor));
+      return centreRecordOutcome('createProject', 'Project', project, { after: { ...(snapshot(project) as object), needIds: input.needIds ?? [], resourceIds: input.resourceIds ?? [] } });
+    });
+  }
+
+  @Mutation(() => Project, { description: 'Links more needs, resources or partner units to a project.' })
+  linkProject(@Arg('input') input: LinkProjectInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'linkProject', idempotencyKey, input }, async (em, actor) =>
+      centreRecordOutcome('linkProject', 'Project', await linkProject(em, input, mayManage(actor)), { after: input }),
+    );
+  }
+
+  @Mutation(() => Project, { description: 'Moves a project along draft → recruiting → in progress → completed → evaluated (or suspends, cancels it); the step goes on the public timeline.' })
+  changeProjectStatus(@Arg('input') input: ChangeProjectStatusInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'changeProjectStatus', idempotencyKey, input }, async (em, actor) => {
+      const before = snapshot(await em.findOne(Project, { id: input.projectId }));
+      return centreRecordOutcome('changeProjectStatus', 'Project', await changeProjectStatus(em, input, mayManage(actor)), { before });
+    });
+  }
+
+  @Mutation(() => Project, { description: 'Reports progress and, with a title, adds a dated entry to the public timeline.' })
+  reportProjectProgress(@Arg('input') input: ReportProjectProgressInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'reportProjectProgress', idempotencyKey, input }, async (em, actor) => {
+      const before = snapshot(await em.findOne(Project, { id: input.projectId }));
+      return centreRecordOutcome('reportProjectProgress', 'Project', await reportProjectProgress(em, input, mayManage(actor)), { before });
+    });
   }
 }

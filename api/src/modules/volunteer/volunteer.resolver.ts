@@ -1,11 +1,13 @@
-import { Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { runStaffMutation } from '../../auth/staff-mutation';
+import { centreRecordOutcome, mayManage, IDEMPOTENCY } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { Centre } from '../centre/centre.entity';
 import { toRegionQuery } from '../lists/lists.service';
 import { VolunteerTeam } from './volunteer.entity';
-import { RootTeamsArgs, TeamsArgs } from './volunteer.inputs';
-import { listTeams } from './volunteer.service';
+import { AddVolunteerInput, CreateVolunteerTeamInput, RecordServiceHoursInput, RootTeamsArgs, TeamsArgs } from './volunteer.inputs';
+import { addTeamMember, createTeam, listTeams, recordServiceHours } from './volunteer.service';
 import { VolunteerTeamConnection } from './volunteer.types';
 
 @Resolver(() => VolunteerTeam)
@@ -43,5 +45,31 @@ export class CentreVolunteerResolver {
   @FieldResolver(() => VolunteerTeamConnection, { description: 'The centre’s volunteer teams (志愿服务队), by name.' })
   async volunteerTeams(@Root() centre: Centre, @Args() { filter, first, after }: TeamsArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.teamPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
+  }
+}
+
+@Resolver()
+export class VolunteerMutationResolver {
+  @Mutation(() => VolunteerTeam, { description: 'Sets up a volunteer team at a centre.' })
+  createVolunteerTeam(@Arg('input') input: CreateVolunteerTeamInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'createVolunteerTeam', idempotencyKey, input }, async (em, actor) =>
+      centreRecordOutcome('createVolunteerTeam', 'VolunteerTeam', await createTeam(em, input, mayManage(actor))),
+    );
+  }
+
+  @Mutation(() => VolunteerTeam, { description: 'Adds a volunteer to a team; answers with the team (members are not public).' })
+  addVolunteer(@Arg('input') input: AddVolunteerInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'addVolunteer', idempotencyKey, input }, async (em, actor) => {
+      const team = await addTeamMember(em, input, mayManage(actor));
+      // The audit keeps who joined in which role, not their phone number.
+      return centreRecordOutcome('addVolunteer', 'VolunteerTeam', team, { after: { teamId: team.id, name: input.name, role: input.role ?? 'MEMBER' } });
+    });
+  }
+
+  @Mutation(() => VolunteerTeam, { description: 'Credits certified service hours to a volunteer; answers with the team.' })
+  recordServiceHours(@Arg('input') input: RecordServiceHoursInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    return runStaffMutation(context, { name: 'recordServiceHours', idempotencyKey, input }, async (em, actor) =>
+      centreRecordOutcome('recordServiceHours', 'VolunteerTeam', await recordServiceHours(em, input, mayManage(actor)), { after: input }),
+    );
   }
 }
