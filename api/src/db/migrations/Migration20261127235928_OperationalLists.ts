@@ -26,7 +26,7 @@ export class Migration20261127235928_OperationalLists extends Migration {
     this.addSql(`create index "project_lead_unit_id_index" on "project" ("lead_unit_id");`);
     this.addSql(`create index "project_centre_code_status_index" on "project" ("centre_code", "status");`);
 
-    this.addSql(`create table "project_timeline_entry" ("id" text not null, "project_id" text not null, "entry_on" date not null, "title" text not null, "description" text null, "status" "project_status" null, constraint "project_timeline_entry_pkey" primary key ("id"));`);
+    this.addSql(`create table "project_timeline_entry" ("id" text not null, "project_id" text not null, "entry_on" date not null, "title" text not null, "description" text null, "status" "project_status" null, "recorded_at" timestamptz not null default now(), constraint "project_timeline_entry_pkey" primary key ("id"));`);
     this.addSql(`create index "project_timeline_entry_project_id_index" on "project_timeline_entry" ("project_id");`);
 
     this.addSql(`create table "project_partner" ("project_id" text not null, "unit_id" text not null, constraint "project_partner_pkey" primary key ("project_id", "unit_id"));`);

@@ -58,7 +58,7 @@ export function createListsLoaders(em: EntityManager, scope?: Scope) {
       (link) => link.need.id,
     ),
     timelineByProject: manyByKey<string, ProjectTimelineEntry>(
-      (ids) => em.find(ProjectTimelineEntry, { project: { $in: [...ids] } }, { orderBy: { entryOn: 'asc', id: 'asc' } }),
+      (ids) => em.find(ProjectTimelineEntry, { project: { $in: [...ids] } }, { orderBy: { entryOn: 'asc', recordedAt: 'asc', id: 'asc' } }),
       (entry) => entry.project.id,
     ),
   };

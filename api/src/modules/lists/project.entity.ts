@@ -115,6 +115,8 @@ export class ProjectPartner {
 @ObjectType({ description: 'A dated entry on a project’s public timeline.' })
 @Entity({ tableName: 'project_timeline_entry' })
 export class ProjectTimelineEntry {
+  [OptionalProps]?: 'recordedAt';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
@@ -138,4 +140,8 @@ export class ProjectTimelineEntry {
   @Field(() => ProjectStatus, { nullable: true, description: 'The status the project moved to with this entry, if any.' })
   @Enum({ items: () => ProjectStatus, nativeEnumName: 'project_status', nullable: true })
   status?: ProjectStatus;
+
+  /** When the entry was written: orders entries of the same day. */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  recordedAt!: Date;
 }
