@@ -20,7 +20,7 @@ import { ReportedFigureResolver } from './modules/figure/figure.resolver';
 import { CentreListsResolver, ListsMutationResolver, ListsQueryResolver, NeedResolver, ProjectResolver, ResourceResolver } from './modules/lists/lists.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
-import { CentreVolunteerResolver, VolunteerMutationResolver, VolunteerTeamResolver } from './modules/volunteer/volunteer.resolver';
+import { CentreVolunteerResolver, VolunteerMutationResolver, VolunteerTeamResolver, VolunteerTeamStaffResolver } from './modules/volunteer/volunteer.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import {
   AssessmentResolver,
@@ -56,6 +56,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CentreAllianceResolver,
       VolunteerTeamResolver,
       CentreVolunteerResolver,
+      VolunteerTeamStaffResolver,
       ActivityResolver,
       CentreActivityResolver,
       ListsMutationResolver,

@@ -227,3 +227,38 @@ describe('activities', () => {
     expect((await fresh.json()).data.centre.activities.totalCount).toBe(first.data.centre.activities.totalCount + 1);
   });
 });
+
+describe('staff-only fields', () => {
+  const TEAM = `query ($code: ID!) { centre(code: $code) { volunteerTeams(first: 1) { edges { node { name members { name phone role } } } } } }`;
+
+  it('should show a team’s volunteers with their phones to the centre’s administrators only, never cached', async () => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...as.gaocang },
+      body: JSON.stringify({ query: TEAM, variables: { code: GAOCANG } }),
+    });
+    const { data, errors } = await response.json();
+    expect(errors).toBeUndefined();
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const members = data.centre.volunteerTeams.edges[0].node.members;
+    expect(members.length).toBeGreaterThan(0);
+    expect(members[0]).toMatchObject({ role: 'LEADER', phone: expect.stringMatching(/^\d{11}$/) });
+
+    expect((await api.gql(TEAM, { code: GAOCANG })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(TEAM, { code: GAOCANG }, as.chengjiang)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await api.gql(TEAM, { code: GAOCANG }, as.gaolongtan)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('should show unit contacts and a need’s decision in progress to staff of that centre', async () => {
+    const query = `query ($code: ID!) { centre(code: $code) {
+      allianceMemberships(first: 1) { edges { node { unitContacts { name phone } } } }
+      needs(first: 100) { edges { node { status workingState { status hasUnpublishedChanges } } } }
+    } }`;
+    const { data, errors } = await api.gql(query, { code: GAOCANG }, as.hongta);
+    expect(errors).toBeUndefined();
+    expect(data.centre.allianceMemberships.edges[0].node.unitContacts[0].phone).toMatch(/^0877-/);
+    const staged = data.centre.needs.edges.map((edge: any) => edge.node).filter((node: any) => node.workingState.hasUnpublishedChanges);
+    expect(staged.length).toBeGreaterThan(0);
+    expect((await api.gql(query, { code: GAOCANG }, as.evaluator)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

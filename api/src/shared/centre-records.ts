@@ -1,8 +1,10 @@
 import type { Actor } from '../auth/actor';
-import { assertMayManageCentre } from '../auth/authorize';
+import { assertMayManageCentre, forbidden, requireActor } from '../auth/authorize';
 import type { MutationOutcome } from '../auth/staff-mutation';
 import { toAuditJson } from '../auth/staff-mutation';
 import { Tags } from '../cache/cache-tags';
+import { markPrivate } from '../cache/cache.plugin';
+import type { Context } from '../context';
 import type { Centre } from '../modules/centre/centre.entity';
 import type { CentreGuard } from '../modules/centre/centre.service';
 
@@ -35,3 +37,16 @@ export function centreRecordOutcome<T extends { id: string; centre: Centre }>(
 
 /** Options of every staff mutation's idempotencyKey argument. */
 export const IDEMPOTENCY = { nullable: true, description: 'A retry with the same key returns the first result instead of writing twice.' } as const;
+
+/**
+ * Staff-only fields (contacts, volunteers, internal notes) of a centre's records: the caller
+ * must be signed in as staff who may manage that centre, and the answer is never cached.
+ */
+export async function assertStaffMayRead(context: Context, centreCode: string): Promise<void> {
+  const actor = requireActor(context);
+  const centre = await context.loaders.centreByCode.load(centreCode);
+  const region = centre ? await context.loaders.regionByCode.load(centre.region.code) : null;
+  if (!centre || !region) throw forbidden(actor, `read staff data of centre ${centreCode}`);
+  assertMayManageCentre(actor, { code: centre.code, regionPath: region.path });
+  markPrivate(context);
+}

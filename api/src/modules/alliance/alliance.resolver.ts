@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { assertMayManageRegion } from '../../auth/authorize';
 import { runStaffMutation } from '../../auth/staff-mutation';
 import { Tags } from '../../cache/cache-tags';
-import { centreRecordOutcome, mayManage, snapshot, IDEMPOTENCY } from '../../shared/centre-records';
+import { assertStaffMayRead, centreRecordOutcome, IDEMPOTENCY, mayManage, snapshot } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { Centre } from '../centre/centre.entity';
@@ -10,7 +10,7 @@ import { toRegionQuery } from '../lists/lists.service';
 import { AllianceMembership, AllianceUnit } from './alliance.entity';
 import { AddAllianceMembershipInput, ChangeMembershipStatusInput, CreateAllianceUnitInput, MembershipsArgs, RootMembershipsArgs } from './alliance.inputs';
 import { addMembership, changeMembershipStatus, createAllianceUnit, listMemberships } from './alliance.service';
-import { AllianceMembershipConnection } from './alliance.types';
+import { AllianceMembershipConnection, UnitContact } from './alliance.types';
 
 @Resolver(() => AllianceMembership)
 export class AllianceMembershipResolver {
@@ -23,6 +23,13 @@ export class AllianceMembershipResolver {
   @FieldResolver(() => Centre)
   async centre(@Root() membership: AllianceMembership, @Ctx() { loaders }: Context): Promise<Centre> {
     return (await loaders.centreByCode.load(membership.centre.code))!;
+  }
+
+  @FieldResolver(() => [UnitContact], { description: 'Staff only (the centre’s staff and administrators of its region): whom to call at the unit.' })
+  async unitContacts(@Root() membership: AllianceMembership, @Ctx() context: Context): Promise<UnitContact[]> {
+    await assertStaffMayRead(context, membership.centre.code);
+    const unit = await context.loaders.unitById.load(membership.unit.id);
+    return (unit?.contacts ?? []).map(({ name, role, phone }) => ({ name, role: role ?? null, phone: phone ?? null }));
   }
 
   @FieldResolver(() => AllianceUnit)

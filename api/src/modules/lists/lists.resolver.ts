@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { runStaffMutation } from '../../auth/staff-mutation';
 import type { Context } from '../../context';
-import { centreRecordOutcome, mayManage, snapshot, IDEMPOTENCY } from '../../shared/centre-records';
+import { assertStaffMayRead, centreRecordOutcome, IDEMPOTENCY, mayManage, snapshot } from '../../shared/centre-records';
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { AllianceUnit } from '../alliance/alliance.entity';
 import { Activity } from '../activity/activity.entity';
@@ -42,7 +42,7 @@ import {
   toRegionQuery,
   updateResource,
 } from './lists.service';
-import { NeedConnection, ProjectConnection, RegionFigure, ResourceConnection } from './lists.types';
+import { NeedConnection, NeedWorkingState, ProjectConnection, RegionFigure, ResourceConnection } from './lists.types';
 import { Need, NeedStatus } from './need.entity';
 import { Project, ProjectTimelineEntry } from './project.entity';
 import { Resource } from './resource.entity';
@@ -101,6 +101,17 @@ export class NeedResolver {
   @FieldResolver(() => Centre)
   async centre(@Root() need: Need, @Ctx() { loaders }: Context): Promise<Centre> {
     return (await loaders.centreByCode.load(need.centre.code))!;
+  }
+
+  @FieldResolver(() => NeedWorkingState, { description: 'Staff only (the centre’s staff and administrators of its region): the decision in progress and internal note.' })
+  async workingState(@Root() need: Need, @Ctx() context: Context): Promise<NeedWorkingState> {
+    await assertStaffMayRead(context, need.centre.code);
+    return {
+      status: need.status,
+      internalNote: need.internalNote ?? null,
+      draftAnswer: need.draftAnswer ?? null,
+      hasUnpublishedChanges: need.status !== need.publishedStatus || (need.draftAnswer ?? null) !== (need.publicAnswer ?? null),
+    };
   }
 
   @FieldResolver(() => [Project], { description: 'Projects that answer this need.' })

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
-import { Need } from './need.entity';
+import { Need, NeedStatus } from './need.entity';
 import { Project } from './project.entity';
 import { Resource } from './resource.entity';
 
@@ -32,4 +32,19 @@ export class RegionFigure {
 
   @Field(() => Float, { nullable: true, description: 'The same figure computed from the records of all centres in the subtree; null without records.' })
   derivedValue!: number | null;
+}
+
+@ObjectType({ description: 'Where staff stand on a need before (or after) they publish.' })
+export class NeedWorkingState {
+  @Field(() => NeedStatus, { description: 'The current decision, published or not.' })
+  status!: NeedStatus;
+
+  @Field(() => String, { nullable: true })
+  internalNote!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The answer to be published.' })
+  draftAnswer!: string | null;
+
+  @Field({ description: 'True when residents see an older status or answer than this.' })
+  hasUnpublishedChanges!: boolean;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { runStaffMutation } from '../../auth/staff-mutation';
-import { centreRecordOutcome, mayManage, IDEMPOTENCY } from '../../shared/centre-records';
+import { assertStaffMayRead, centreRecordOutcome, IDEMPOTENCY, mayManage } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { Centre } from '../centre/centre.entity';
@@ -8,7 +8,7 @@ import { toRegionQuery } from '../lists/lists.service';
 import { VolunteerTeam } from './volunteer.entity';
 import { AddVolunteerInput, CreateVolunteerTeamInput, RecordServiceHoursInput, RootTeamsArgs, TeamsArgs } from './volunteer.inputs';
 import { addTeamMember, createTeam, listTeams, recordServiceHours } from './volunteer.service';
-import { VolunteerTeamConnection } from './volunteer.types';
+import { Volunteer, VolunteerTeamConnection } from './volunteer.types';
 
 @Resolver(() => VolunteerTeam)
 export class VolunteerTeamResolver {
@@ -37,6 +37,15 @@ export class VolunteerTeamResolver {
   @FieldResolver(() => Boolean, { description: 'True when the team has a leader on record.' })
   async hasLeader(@Root() team: VolunteerTeam, @Ctx() { loaders }: Context): Promise<boolean> {
     return ((await loaders.teamStatsById.load(team.id))?.leaderCount ?? 0) > 0;
+  }
+}
+
+@Resolver(() => VolunteerTeam)
+export class VolunteerTeamStaffResolver {
+  @FieldResolver(() => [Volunteer], { description: 'Staff only (the centre’s staff and administrators of its region): the volunteers with their contacts.' })
+  async members(@Root() team: VolunteerTeam, @Ctx() context: Context): Promise<Volunteer[]> {
+    await assertStaffMayRead(context, team.centre.code);
+    return (await context.loaders.membersByTeam.load(team.id)).map(({ id, name, phone, role, status, skills, serviceHours }) => ({ id, name, phone: phone ?? null, role, status, skills, serviceHours }));
   }
 }
 
