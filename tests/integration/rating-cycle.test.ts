@@ -5,6 +5,7 @@ import { createIsolatedTestApp, type TestApp } from '../helpers/test-app';
 const GAOCANG = '530402901000-01';
 const GAOLONGTAN = '530402999001-01';
 const HONGTA = '530402';
+const STATISTICS = `{ ratingStatistics(year: 2025, regionCode: "${HONGTA}") { totalRated } }`;
 
 type Headers = Record<string, string>;
 type Scores = Record<string, { score?: number; measuredValue?: number; notApplicable?: boolean; justification?: string; evidenceUrls?: string[] }>;
@@ -35,6 +36,7 @@ describe('the annual rating cycle, run by a county through the documented operat
     run('submit-assessment', { input: { cycleId, centreCode, stage, scores: scoresInput(scores), ...extra } }, headers);
   const advance = (headers: Headers, to: string) => run('advance-rating-cycle', { cycleId, to }, headers);
   const errorOf = (result: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => result.errors?.[0];
+  const askStatistics = () => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: STATISTICS }) });
   const countRows = async (table: string) => Number((await app.app.orm.em.getConnection().execute(`select count(*)::int as n from ${table}`))[0].n);
 
   beforeAll(async () => {
@@ -163,6 +165,10 @@ describe('the annual rating cycle, run by a county through the documented operat
 
   it('holds publication while an objection is open; the city resolves it and overrides with a reason', async () => {
     expect((await advance(city, 'PUBLIC_NOTICE')).data.advanceRatingCycle).toMatchObject({ stage: 'PUBLIC_NOTICE' });
+    // Cached now; publishing must purge it.
+    const statistics = await askStatistics();
+    expect((await statistics.json()).data.ratingStatistics.totalRated).toBe(0);
+    expect((await askStatistics()).headers.get('x-cache')).toBe('HIT');
     const publicNotice = await app.gql(staffOperation('rating-cycle').replace(/assessments \{[\s\S]*?\n    \}\n    objections \{[^}]*\}\n/, ''), { year: 2025 });
     const hongtaCycle = publicNotice.data.ratingCycles.find((cycle: { id: string }) => cycle.id === cycleId);
     expect(hongtaCycle.notice).toEqual(
@@ -182,6 +188,9 @@ describe('the annual rating cycle, run by a county through the documented operat
   });
 
   it('publishes results that show on the centres and in the statistics', async () => {
+    const statistics = await askStatistics();
+    expect(statistics.headers.get('x-cache')).toBe('MISS');
+    expect((await statistics.json()).data.ratingStatistics.totalRated).toBe(2);
     const { data } = await app.gql(`{
       gaocang: centre(code: "${GAOCANG}") { currentRating { year stars tier totalScore achievedOn lostOn } }
       gaolongtan: centre(code: "${GAOLONGTAN}") { rating(year: 2025) { stars tier } ratingHistory { year stars } }
