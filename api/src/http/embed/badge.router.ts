@@ -41,9 +41,9 @@ export function badgeRouter(options: BadgeOptions): Router {
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', 'X-Content-Type-Options': 'nosniff' });
     const match = BADGE_FILE.exec(file);
     if (!match) {
-      const code = file.replace(/\.(svg|json)$/, '');
+      const missing = notFoundBadge(file.replace(/\.(svg|json)$/, ''), locale);
       res.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-      send(res, format, 404, notFoundBadge(code, locale), { error: notFoundBadge(code, locale).label });
+      send(res, format, 404, missing, { error: missing.label });
       return;
     }
     const code = match[1]!;
@@ -55,13 +55,15 @@ export function badgeRouter(options: BadgeOptions): Router {
     if (answer.errors?.length || !answer.data) {
       // Rate limits (429) and the like: say so in the badge's own format, and keep no copy.
       const status = answer.status && answer.status >= 400 ? answer.status : 503;
+      const unavailable = unavailableBadge(locale);
       res.set('Cache-Control', 'no-store');
-      send(res, format, status, unavailableBadge(locale), { error: unavailableBadge(locale).label });
+      send(res, format, status, unavailable, { error: unavailable.label });
       return;
     }
     const centre = answer.data.centre;
     if (!centre) {
-      send(res, format, 404, notFoundBadge(code, locale), { error: notFoundBadge(code, locale).label });
+      const missing = notFoundBadge(code, locale);
+      send(res, format, 404, missing, { error: missing.label });
       return;
     }
     send(res, format, 200, centreBadge(centre, locale), badgeJson(centre, locale, options.publicUrl));
