@@ -18,7 +18,9 @@ import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
 import type { CentreCardData } from './http/embed/centre-card';
+import { BADGE_OPERATION, badgeRouter, type OperationAnswer } from './http/embed/badge.router';
 import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
+import type { CentreBadgeData } from './http/embed/star-badge';
 import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
 import { showcaseRouter } from './http/showcase-page';
@@ -163,6 +165,12 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     const response = await apollo.executeOperation({ query, variables }, { contextValue: buildContext(orm, contextOptions, client) });
     return response.body.kind === 'single' ? response.body.singleResult : null;
   };
+  // The badge also passes on the answer's HTTP head: its Cache-Control and Surrogate-Key.
+  const runBadgeQuery = async (code: string, client: RequestClient): Promise<OperationAnswer<{ centre: CentreBadgeData | null }>> => {
+    const response = await apollo.executeOperation<{ centre: CentreBadgeData | null }>({ query: BADGE_OPERATION, variables: { code } }, { contextValue: buildContext(orm, contextOptions, client) });
+    const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+    return { data: result?.data ?? null, errors: result?.errors, status: response.http.status, headers: response.http.headers };
+  };
   const runCardQuery = async (variables: { code: string; locale: string }, client: RequestClient) =>
     ((await runOperation(CARD_OPERATION, variables, client))?.data as { centre: CentreCardData | null } | undefined) ?? null;
   app.use(
@@ -195,6 +203,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       runCardQuery,
     }),
   );
+  app.use(badgeRouter({ publicUrl: config.publicUrl, anonymousRatePerMinute: config.anonymousRatePerMinute, runBadgeQuery }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
+import { centreBadge, renderBadgeSvg } from '../../api/src/http/embed/star-badge';
 import { CentreProfile } from '../../api/src/modules/editorial/centre-profile.entity';
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser';
 import { freePort } from '../helpers/cms';
@@ -13,6 +14,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
  * by iframe, by the HTML oEmbed hands out, and by the <centre-profile> web component.
  */
 const YIFENG = '530481901001-01';
+const HOSTILE_NAME = '</title><script>alert(1)</script><svg onload="alert(2)">\u0000中心';
 const SUMMARY = '仪凤社区党群服务中心坚持党建引领,推进社区治理服务更加精细化、精准化。';
 
 let api: TestApp;
@@ -48,6 +50,16 @@ beforeAll(async () => {
     }
     if (req.url === '/component.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="${YIFENG}" locale="zh-Hans"></centre-profile>`;
     if (req.url === '/component-missing.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="530481901001-99" locale="en"></centre-profile>`;
+    if (req.url === '/badges.html') {
+      body = [`${apiUrl}/badges/${YIFENG}.svg`, `${apiUrl}/badges/${YIFENG}.svg?locale=en`, `${apiUrl}/badges/530481901001-99.svg`, '/hostile-badge.svg']
+        .map((src) => `<p><img src="${src}" alt=""></p>`)
+        .join('');
+    }
+    if (req.url === '/hostile-badge.svg') {
+      res.writeHead(200, { 'content-type': 'image/svg+xml; charset=utf-8' });
+      res.end(renderBadgeSvg(centreBadge({ code: YIFENG, name: HOSTILE_NAME, currentRating: { year: 2024, stars: 3, tier: 'COUNTY', awardedOn: null } }, 'zh-Hans')));
+      return;
+    }
     if (req.url === '/blocked.html') body = `<iframe src="${card}?key=${blockedKey}" width="480" height="640" title="centre"></iframe>`;
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>portal</title></head><body><h1>门户</h1>${body}</body></html>`);
@@ -124,6 +136,36 @@ describe('a centre card embedded in a portal on another origin', () => {
       return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
     });
     expect(ratio).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('the star badge', () => {
+  it('should show as an <img> on another origin, even for an unknown centre or a hostile name', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}/badges.html`);
+    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+    // An SVG that is not well-formed XML, or that is refused, loads with no size.
+    const sizes = await page.locator('img').evaluateAll((images) => images.map((image) => [(image as HTMLImageElement).naturalWidth, (image as HTMLImageElement).naturalHeight]));
+    expect(sizes).toHaveLength(4);
+    for (const [width, height] of sizes) {
+      expect(width).toBeGreaterThan(50);
+      expect(height).toBe(20);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'star-badges.png') });
+  });
+
+  it('should run nothing when opened on its own', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${hostUrl}/hostile-badge.svg`);
+    expect(await page.locator('title').textContent()).toContain('<script>alert(1)</script>');
+    await page.goto(`${apiUrl}/badges/${YIFENG}.svg`);
+    expect(await page.locator('title').textContent()).toContain('澄江市凤麓街道仪凤社区党群服务中心');
+    expect(dialogs).toEqual([]);
   });
 });
 

@@ -71,6 +71,7 @@ export const LIST_TAGS: Record<string, string> = {
   ratingStatistics: Tags.ratings,
   ratingCycles: Tags.ratings,
   ratingCycle: Tags.ratings,
+  ratingScheme: Tags.ratings,
 };
 
 /** Records the tags of every object a field resolves to (lists and connections included). */

@@ -39,8 +39,8 @@ const TEXT = {
 export function renderCardFragment(centre: CentreCardData, options: CardOptions): string {
   const t = TEXT[options.locale];
   const rating = centre.currentRating;
-  const tierLabel = !rating ? t.unrated : rating.tier === 'CITY' ? t.city : t.county(rating.stars);
-  const stars = rating ? `<span class="stars" aria-hidden="true">${'★'.repeat(rating.stars)}${'☆'.repeat(5 - rating.stars)}</span>` : '';
+  const tierLabel = tierText(rating, options.locale);
+  const stars = rating ? `<span class="stars" aria-hidden="true">${starGlyphs(rating.stars)}</span>` : '';
   const place = [...centre.region.ancestors.map((a) => a.name).slice(1), centre.region.name].join(' · ');
   const profile = centre.profile;
   const cover = profile?.cover
@@ -89,6 +89,22 @@ export const CARD_CSS = `
 .card .articles li { margin: .2em 0; }
 .card a { color: var(--card-accent); }
 `;
+
+/** The tier in words, as the card and the star badge say it: 市级五星, 县级4星, 暂未评星. */
+export function tierText(rating: Pick<NonNullable<CentreCardData['currentRating']>, 'stars' | 'tier'> | null, locale: CardOptions['locale']): string {
+  const t = TEXT[locale];
+  return !rating ? t.unrated : rating.tier === 'CITY' ? t.city : t.county(rating.stars);
+}
+
+/** ★★★★☆: filled stars out of five. */
+export function starGlyphs(stars: number): string {
+  return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)}`;
+}
+
+/** 2024年度评定 / rated for 2024. */
+export function ratedForText(year: number, locale: CardOptions['locale']): string {
+  return TEXT[locale].rating(year);
+}
 
 function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN').format(value);

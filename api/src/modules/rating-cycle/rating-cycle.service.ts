@@ -199,9 +199,9 @@ export async function lodgeObjection(em: EntityManager, actor: Actor, input: Lod
 }
 
 export async function resolveObjection(em: EntityManager, actor: Actor, id: string, upheld: boolean, resolution: string): Promise<RatingObjection> {
+  assertRole(actor, [StaffRole.CITY_ADMIN], 'resolve objections');
   const objection = Number.isSafeInteger(Number(id)) ? await em.findOne(RatingObjection, { id: Number(id) }, { populate: ['cycle.region'] }) : null;
   if (!objection) throw new AppError(ErrorCode.NOT_FOUND, `No objection has the id "${id}".`, { argument: 'id' });
-  assertRole(actor, [StaffRole.CITY_ADMIN], 'resolve objections');
   if (objection.status !== ObjectionStatus.OPEN) throw new AppError(ErrorCode.CONFLICT, `Objection ${id} was already resolved (${objection.status}).`, { argument: 'id' });
   if (resolution.trim().length < 4) throw badInput('resolution', 'must explain the decision (at least 4 characters).');
   objection.status = upheld ? ObjectionStatus.UPHELD : ObjectionStatus.DISMISSED;
