@@ -53,8 +53,10 @@ export function createListsLoaders(em: EntityManager, scope?: Scope) {
       (ids) => em.find(ProjectPartner, { project: { $in: [...ids] } }, { populate: ['unit'], orderBy: { unit: { name: 'asc' } } }),
       (link) => link.project.id,
     ),
+    // A street hub's project may answer a community's need: a key scoped to the community does not see it.
     projectLinksByNeed: manyByKey<string, ProjectNeed>(
-      (ids) => em.find(ProjectNeed, { need: { $in: [...ids] } }, { populate: ['project'], orderBy: { project: { id: 'asc' } } }),
+      (ids) =>
+        em.find(ProjectNeed, { need: { $in: [...ids] }, ...(scope ? { project: { centre: inScope(scope) } } : {}) }, { populate: ['project'], orderBy: { project: { id: 'asc' } } }),
       (link) => link.need.id,
     ),
     timelineByProject: manyByKey<string, ProjectTimelineEntry>(

@@ -55,7 +55,7 @@ export class VolunteerTeam {
 
 /** A volunteer in a team. Name and phone are personal data: staff-only, never public. */
 @Entity({ tableName: 'volunteer_member' })
-@Check({ name: 'volunteer_member_hours_check', expression: 'service_hours >= 0' })
+@Check({ name: 'volunteer_member_hours_check', expression: '(service_hours >= (0)::double precision)' })
 export class VolunteerMember {
   [OptionalProps]?: 'isSynthetic' | 'status' | 'role' | 'serviceHours' | 'skills';
 
