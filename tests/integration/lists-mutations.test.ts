@@ -1,3 +1,4 @@
+import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
 import { signIn, STAFF, staffOperation } from '../helpers/staff';
 import { createIsolatedTestApp, type TestApp } from '../helpers/test-app';
 
@@ -154,6 +155,19 @@ describe('projects', () => {
     // Entries of one day keep the order they were written in.
     expect(done.data.changeProjectStatus.timeline.map((entry: any) => entry.title)).toEqual(['项目立项', '发布认领', '项目实施', '完成一半楼栋', '项目完成']);
     expect(done.data.changeProjectStatus.timeline.at(-1)).toMatchObject({ description: '全部安装完成', status: 'COMPLETED' });
+  });
+});
+
+describe('a county project answering a street need', () => {
+  it('should show the project under the need, except to a key limited to the street', async () => {
+    const need = (await run('create-need', { input: { ...NEED, title: '区级统筹的老旧小区改造' } }, as.gaocang)).data.createNeed;
+    const project = await run('create-project', { input: { centreCode: '530402000000-01', title: '红塔区老旧小区改造', needIds: [need.id] } }, as.hongta);
+    expect(project.errors).toBeUndefined();
+    const query = `{ centre(code: "${GAOCANG}") { needs(first: 100) { edges { node { id projects { title } } } } } }`;
+    const projectsOf = (data: any) => data.centre.needs.edges.find((edge: any) => edge.node.id === need.id).node.projects.map((row: any) => row.title);
+    expect(projectsOf((await api.gql(query)).data)).toEqual(['红塔区老旧小区改造']);
+    const { secret } = await createApiKey(api.app.orm.em.fork(), { name: '高仓街道门户', allowedOrigins: [], ratePerMinute: 100_000, regionCode: '530402901' });
+    expect(projectsOf((await api.gql(query, undefined, { 'x-api-key': secret })).data)).toEqual([]);
   });
 });
 
