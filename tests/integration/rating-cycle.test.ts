@@ -56,6 +56,14 @@ describe('the annual rating cycle, run by a county through the documented operat
     figure(GAOLONGTAN, 'TRAINING_ATTENDANCE', 600);
     figure(GAOLONGTAN, 'PEOPLE_SERVED', 1500);
     await em.flush();
+    // 高龙潭 also keeps its 2025 trainings as records: 30 closed sessions of 20 people each.
+    // Records come before the reported figure, so its derived training values are 30 and 600.
+    await em.getConnection().execute(
+      `insert into activity (id, centre_code, kind, title, organiser, organiser_level, starts_at, status, attendance_count, closed_at)
+       select 'cycle-test-' || n, ?, 'SKILLS_TRAINING', '业务技能培训 ' || n, '高龙潭社区', 'COMMUNITY', timestamptz '2025-03-01 09:00+08' + n * interval '1 day', 'CLOSED', 20, timestamptz '2025-03-01 12:00+08' + n * interval '1 day'
+         from generate_series(1, 30) n`,
+      [GAOLONGTAN],
+    );
   });
   afterAll(() => app.stop());
 
@@ -130,8 +138,10 @@ describe('the annual rating cycle, run by a county through the documented operat
     // 20 + 20 + 12 (satisfaction 92 %) + 6 + 5 (trainings) + 10 + 7 (people served) + 10 = 90.
     expect(self.data.submitAssessment).toMatchObject({ stage: 'SELF', totalScore: 90, stars: 5, isVetoed: false });
     const derived = self.data.submitAssessment.scores.find((score: { indicator: { code: string } }) => score.indicator.code === 'E1');
-    expect(derived).toMatchObject({ measuredValue: 25, score: 6 });
-    expect(derived.snapshot).toMatchObject({ figureKey: 'TRAININGS_HELD', value: 25, source: 'REPORTED_FIGURE' });
+    expect(derived).toMatchObject({ measuredValue: 30, score: 6 });
+    expect(derived.snapshot).toMatchObject({ figureKey: 'TRAININGS_HELD', value: 30, source: 'RECORDS' });
+    const satisfaction = self.data.submitAssessment.scores.find((score: { indicator: { code: string } }) => score.indicator.code === 'S1');
+    expect(satisfaction.snapshot).toMatchObject({ figureKey: 'SATISFACTION_RATE', value: 92, source: 'REPORTED_FIGURE' });
     expect((await submit(hongta, GAOCANG, 'SELF', FULL)).data.submitAssessment.totalScore).toBe(100);
   });
 

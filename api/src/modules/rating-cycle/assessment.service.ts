@@ -3,6 +3,7 @@ import { type Actor, StaffRole } from '../../auth/actor';
 import { assertMayManageCentre, forbidden, isInSubtree } from '../../auth/authorize';
 import { AppError, badInput, ErrorCode } from '../../errors/app-error';
 import { Centre } from '../centre/centre.entity';
+import { deriveFigures } from '../figure/figure.service';
 import { ReportedFigure } from '../figure/reported-figure.entity';
 import { RatingDimension } from '../rating/rating-dimension.entity';
 import { RatingTier } from '../rating/rating-result.entity';
@@ -142,7 +143,9 @@ async function resolveScores(em: EntityManager, centreCode: string, year: number
   if (missing.length > 0) throw badInput('input.scores', `must score every indicator; missing: ${missing.join(', ')}.`);
 
   const derivedKeys = indicators.filter((indicator) => indicator.rule === IndicatorRule.DERIVED).map((indicator) => indicator.figureKey!);
-  const figures = derivedKeys.length ? await em.find(ReportedFigure, { centre: centreCode, year, key: { $in: derivedKeys } }) : [];
+  const [fromRecords, reported] = derivedKeys.length
+    ? await Promise.all([deriveFigures(em, { centreCodes: [centreCode] }, year), em.find(ReportedFigure, { centre: centreCode, year, key: { $in: derivedKeys } })])
+    : [[], []];
   const takenAt = new Date().toISOString();
 
   return indicators.map((indicator) => {
@@ -159,13 +162,16 @@ async function resolveScores(em: EntityManager, centreCode: string, year: number
 
     switch (indicator.rule) {
       case IndicatorRule.DERIVED: {
-        const figure = figures.find((candidate) => candidate.key === indicator.figureKey);
-        const value = figure?.value ?? null;
+        // The centre's own records come first; a figure it reported stands in where it keeps none.
+        const derived = fromRecords.find((candidate) => candidate.key === indicator.figureKey);
+        const figure = reported.find((candidate) => candidate.key === indicator.figureKey);
+        const value = derived?.value ?? figure?.value ?? null;
+        const source = derived ? 'RECORDS' : figure ? 'REPORTED_FIGURE' : 'NO_DATA';
         return {
           ...base,
           measuredValue: value,
           score: value === null ? 0 : scoreFromBands(indicator.bands, value),
-          snapshot: { figureKey: indicator.figureKey, year, value, unit: figure?.unit ?? null, source: figure ? 'REPORTED_FIGURE' : 'NO_DATA', takenAt },
+          snapshot: { figureKey: indicator.figureKey, year, value, unit: figure?.unit ?? null, source, takenAt },
         };
       }
       case IndicatorRule.NUMERIC_BAND: {
