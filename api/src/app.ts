@@ -79,11 +79,11 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
   const mediaBaseUrl = editorial?.mediaBaseUrl ?? config.cms.publicUrl;
-  const contextOptions = { mediaBaseUrl, publicUrl: config.publicUrl };
+  const contextOptions = { mediaBaseUrl, publicUrl: config.publicUrl, loaders: { batch: !config.bench.disableDataloaders } };
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
-  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: 5000, logger, redis });
+  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: config.bench.disableResponseCache ? 0 : 5000, logger, redis });
   await responseCache.start();
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
   const editorialSync = strapiClient

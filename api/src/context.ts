@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestClient } from './http/client-identity';
+import type { LoaderOptions } from './shared/loader';
 import { createCentreLoaders } from './modules/centre/centre.loaders';
 import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
@@ -36,19 +37,25 @@ export interface Context {
   scope?: Scope;
 }
 
-export function createLoaders(em: EntityManager, scope?: Scope) {
+export function createLoaders(em: EntityManager, scope: Scope | undefined, options: LoaderOptions = { batch: true }) {
   return {
-    ...createRegionLoaders(em),
-    ...createCentreLoaders(em, scope),
-    ...createRatingLoaders(em),
-    ...createFigureLoaders(em),
-    ...createEditorialLoaders(em),
+    ...createRegionLoaders(em, options),
+    ...createCentreLoaders(em, scope, options),
+    ...createRatingLoaders(em, options),
+    ...createFigureLoaders(em, options),
+    ...createEditorialLoaders(em, options),
   };
 }
 
-export function buildContext(orm: MikroORM, { mediaBaseUrl, publicUrl }: { mediaBaseUrl: string; publicUrl: string }, client: RequestClient): Context {
+export interface ContextOptions {
+  mediaBaseUrl: string;
+  publicUrl: string;
+  loaders: LoaderOptions;
+}
+
+export function buildContext(orm: MikroORM, { mediaBaseUrl, publicUrl, loaders }: ContextOptions, client: RequestClient): Context {
   const em = orm.em.fork();
   const { scopePath, scopeRegionCode } = client.grant ?? {};
   const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
-  return { em, loaders: createLoaders(em, scope), mediaBaseUrl, publicUrl, client, scope } satisfies Context;
+  return { em, loaders: createLoaders(em, scope, loaders), mediaBaseUrl, publicUrl, client, scope } satisfies Context;
 }
