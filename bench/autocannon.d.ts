@@ -11,6 +11,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
+    timeout?: number;
     overallRate?: number;
     requests?: Request[];
   }

@@ -29,7 +29,7 @@ import {
 } from './workloads';
 
 /**
- * `npm run bench [-- --quick] [-- --fresh]`: starts every contender, seeds the same content
+ * `npm run bench [-- --quick] [-- --fresh] [-- --profile]`: starts every contender, seeds the same content
  * into all of them, loads each with autocannon and writes bench/results/latest.{md,json}.
  * Needs DATABASE_URL (a PostgreSQL server; the bench uses databases sc_bench_run_api and
  * sc_bench_run_cms on it and keeps them between runs unless --fresh).
@@ -42,6 +42,8 @@ const MIXED_CONNECTIONS = 50;
 async function main(): Promise<void> {
   const isQuick = process.argv.includes('--quick');
   const isFresh = process.argv.includes('--fresh');
+  // --profile: the API processes write V8 CPU profiles (open them in Chrome DevTools) on exit.
+  const profileArgs = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), '.data', 'bench', 'profiles')}`] : [];
   const timing = isQuick ? { warmupSeconds: 2, seconds: 5 } : { warmupSeconds: 5, seconds: 15 };
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     // The API processes. The cached one is also what Strapi's webhooks and centre-code checks talk to.
     const startApi = async (name: string, flags: Record<string, string>) => {
       const logFile = path.join(logDir, `${name}.log`);
-      const child = spawnWithIpc([path.join(__dirname, 'api-server.js')], {
+      const child = spawnWithIpc([...profileArgs, path.join(__dirname, 'api-server.js')], {
         logFile,
         env: {
           PATH: process.env.PATH,
@@ -152,6 +154,9 @@ async function main(): Promise<void> {
 
     const cells: Cell[] = [];
     const run = async (who: Contender, workload: string, requests: RequestSpec[], extra: { connections?: number; overallRate?: number } = {}) => {
+      // One request of each kind first, alone: a cached contender then starts warm instead of
+      // sending its first ten concurrent misses to the database at once.
+      for (const spec of new Set(requests)) await responseBytes(who.url, spec);
       const result: LoadResult = await measure({
         url: who.url,
         requests,
