@@ -24,6 +24,10 @@ export interface LoadOptions {
   connections: number;
   warmupSeconds: number;
   seconds: number;
+  /** Requests of the first, counted warm-up (all of them finish before measuring). */
+  warmupRequests: number;
+  /** Fewer answers than this in the measured time, and the measured run counts answers instead. */
+  minAnswers: number;
   /** Fixed arrival rate (requests per second over all connections); closed loop when absent. */
   overallRate?: number;
   /** Process whose RSS is sampled during the measured run. */
@@ -52,27 +56,24 @@ export interface LoadResult {
   loadAverage: number;
 }
 
-/** Fewer answers than this in the measured time, and the measured run counts answers instead. */
-const MIN_ANSWERS = 30;
-
 /**
  * Warm-up (discarded), then the measured run. Every response of both is checked; latencies
  * are recorded per response so p95 is exact (autocannon's own histogram has no p95).
  *
  * The warm-up is first a fixed number of requests, so none is still running on the server
- * when measuring starts. A contender too slow to give MIN_ANSWERS answers in the measured
- * time (the N+1 floor, Strapi's GraphQL list) is measured over MIN_ANSWERS answers instead,
+ * when measuring starts. A contender too slow to give minAnswers answers in the measured
+ * time (the N+1 floor, Strapi's GraphQL list) is measured over minAnswers answers instead,
  * at the same concurrency; its req/s is answers divided by the time they took either way.
  */
 export async function measure(options: LoadOptions): Promise<LoadResult> {
-  const warmup = await run(options, { amount: 2 * options.connections });
+  const warmup = await run(options, { amount: options.warmupRequests });
   const warmupRate = warmup.latencies.length / (warmup.elapsedMs / 1000);
-  const isSlow = warmupRate * options.seconds < MIN_ANSWERS;
+  const isSlow = warmupRate * options.seconds < options.minAnswers;
   if (!isSlow) await run(options, { seconds: options.warmupSeconds });
   await waitUntilIdle(options.pid);
   const before = await options.readCounters();
   const rss = sampleRss(options.pid);
-  const outcome = await run(options, isSlow ? { amount: MIN_ANSWERS } : { seconds: options.seconds });
+  const outcome = await run(options, isSlow ? { amount: options.minAnswers } : { seconds: options.seconds });
   const rssMb = rss.stop();
   const after = await options.readCounters();
   await waitUntilIdle(options.pid);

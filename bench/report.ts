@@ -14,7 +14,7 @@ export interface Cell extends LoadResult {
 export interface ReportInput {
   dir: string;
   mode: 'quick' | 'full';
-  timing: { warmupSeconds: number; seconds: number };
+  timing: { warmupRequests: number; warmupSeconds: number; seconds: number; minAnswers: number };
   machine: Record<string, string | number>;
   seed: BenchSeedSummary;
   content: string;
@@ -43,7 +43,7 @@ function renderMarkdown({ mode, timing, machine, seed, content, cells, durationS
   lines.push(
     `Machine: ${machine.cpu}, ${machine.nproc} cores, ${machine.memoryGb} GB, Linux ${machine.kernel}; Node ${machine.node}; PostgreSQL ${machine.postgres}.`,
     `The load generator (autocannon, in the bench's own process) shares the cores with every contender and PostgreSQL.`,
-    `Each cell: one request alone, a warm-up of 20 requests plus ${timing.warmupSeconds} s (discarded), then ${timing.seconds} s measured, or 30 answers for a contender too slow to give 30 in that time; closed loop with ${cells[0]?.connections ?? 10} connections unless a rate is given. Every answer is checked (status, no \`errors\`, content markers). Whole run: ${durationSeconds} s.`,
+    `Each cell: one request alone, a warm-up of ${timing.warmupRequests} requests plus ${timing.warmupSeconds} s (discarded), then ${timing.seconds} s measured, or ${timing.minAnswers} answers for a contender too slow to give ${timing.minAnswers} in that time; closed loop with ${cells[0]?.connections ?? 10} connections unless a rate is given. Every answer is checked (status, no \`errors\`, content markers). Whole run: ${durationSeconds} s.`,
     `Data: ${seed.centres} centres, ${seed.profiles} published profiles, ${seed.programmes} brand programmes, ${seed.articles} showcase articles, the same in Strapi and in the API's read model.`,
     `Content check before measuring: ${content}.`,
     '',
@@ -51,7 +51,7 @@ function renderMarkdown({ mode, timing, machine, seed, content, cells, durationS
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const cell of cells) {
-    const workload = cell.overallRate ? `${cell.workload} @ ${cell.overallRate}/s` : cell.workload;
+    const workload = cell.overallRate ? `${cell.workload} @ ${cell.overallRate}/s (body: the List's)` : cell.workload;
     lines.push(
       `| ${cell.contender} | ${workload} | ${fixed(cell.rps)} | ${fixed(cell.p50, 0)} | ${fixed(cell.p95, 0)} | ${fixed(cell.p99, 0)} | ${cell.bytes.toLocaleString('en')} | ${fixed(cell.sqlPerRequest, 2)} | ${fixed(cell.strapiCallsPerRequest, 2)} | ${cell.rssMeanMb.toFixed(0)} / ${cell.rssMaxMb.toFixed(0)} | ${cell.requests} in ${cell.seconds.toFixed(0)} s | ${cell.wrongBodies + cell.non2xx + cell.errors} | ${cell.loadAverage.toFixed(1)} |`,
     );
