@@ -66,14 +66,15 @@ export interface LoadResult {
  * at the same concurrency; its req/s is answers divided by the time they took either way.
  */
 export async function measure(options: LoadOptions): Promise<LoadResult> {
-  const warmup = await run(options, { amount: options.warmupRequests });
+  // autocannon needs at least one request per connection.
+  const warmup = await run(options, { amount: Math.max(options.warmupRequests, options.connections) });
   const warmupRate = warmup.latencies.length / (warmup.elapsedMs / 1000);
   const isSlow = warmupRate * options.seconds < options.minAnswers;
   if (!isSlow) await run(options, { seconds: options.warmupSeconds });
   await waitUntilIdle(options.pid);
   const before = await options.readCounters();
   const rss = sampleRss(options.pid);
-  const outcome = await run(options, isSlow ? { amount: options.minAnswers } : { seconds: options.seconds });
+  const outcome = await run(options, isSlow ? { amount: Math.max(options.minAnswers, options.connections) } : { seconds: options.seconds });
   const rssMb = rss.stop();
   const after = await options.readCounters();
   await waitUntilIdle(options.pid);

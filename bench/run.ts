@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   // --profile: the API processes write V8 CPU profiles (open them in Chrome DevTools) on exit.
   const profileArgs = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot(), '.data', 'bench', 'profiles')}`] : [];
   const timing = isQuick
-    ? { warmupRequests: CONNECTIONS, warmupSeconds: 1, seconds: 3, minAnswers: 10 }
+    ? { warmupRequests: CONNECTIONS, warmupSeconds: 1, seconds: 2, minAnswers: 10 }
     : { warmupRequests: 2 * CONNECTIONS, warmupSeconds: 5, seconds: 15, minAnswers: 30 };
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
