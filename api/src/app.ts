@@ -85,7 +85,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
-  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: 5000, logger, redis });
+  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: config.bench.disableResponseCache ? 0 : 5000, logger, redis });
   await responseCache.start();
   const contextOptions: ContextServices = {
     mediaBaseUrl,
@@ -95,6 +95,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     },
     limiter,
     staffSessionHours: config.staffSessionHours,
+    loaders: { batch: !config.bench.disableDataloaders },
   };
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
   const editorialSync = strapiClient

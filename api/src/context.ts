@@ -5,6 +5,7 @@ import type { RequestClient } from './http/client-identity';
 import { createActivityLoaders } from './modules/activity/activity.loaders';
 import { createAllianceLoaders } from './modules/alliance/alliance.loaders';
 import type { RateLimiter } from './limits/rate-limiter';
+import type { LoaderOptions } from './shared/loader';
 import { createCentreLoaders } from './modules/centre/centre.loaders';
 import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
 import { createFigureLoaders } from './modules/figure/figure.loaders';
@@ -59,6 +60,8 @@ export interface ContextServices {
   purge(tags: string[]): Promise<void>;
   limiter: RateLimiter;
   staffSessionHours: number;
+  /** Always batched, but for the benchmark's N+1 floor (BENCH_DISABLE_DATALOADERS). */
+  loaders: LoaderOptions;
 }
 
 export interface StaffIdentity {
@@ -66,14 +69,14 @@ export interface StaffIdentity {
   token: string;
 }
 
-export function createLoaders(em: EntityManager, scope?: Scope) {
+export function createLoaders(em: EntityManager, scope: Scope | undefined, options: LoaderOptions = { batch: true }) {
   return {
-    ...createRegionLoaders(em),
-    ...createCentreLoaders(em, scope),
-    ...createRatingLoaders(em),
+    ...createRegionLoaders(em, options),
+    ...createCentreLoaders(em, scope, options),
+    ...createRatingLoaders(em, options),
     ...createRatingCycleLoaders(em),
-    ...createFigureLoaders(em),
-    ...createEditorialLoaders(em),
+    ...createFigureLoaders(em, options),
+    ...createEditorialLoaders(em, options),
     ...createListsLoaders(em, scope),
     ...createAllianceLoaders(em),
     ...createVolunteerLoaders(em),
@@ -81,14 +84,14 @@ export function createLoaders(em: EntityManager, scope?: Scope) {
   };
 }
 
-export function buildContext(orm: MikroORM, services: ContextServices, client: RequestClient, staff?: StaffIdentity): Context {
+export function buildContext(orm: MikroORM, { loaders, ...services }: ContextServices, client: RequestClient, staff?: StaffIdentity): Context {
   const em = orm.em.fork();
   const { scopePath, scopeRegionCode } = client.grant ?? {};
   const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
   return {
     ...services,
     em,
-    loaders: createLoaders(em, scope),
+    loaders: createLoaders(em, scope, loaders),
     client,
     scope,
     actor: staff?.actor,

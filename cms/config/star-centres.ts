@@ -23,4 +23,6 @@ export default ({ env }: { env: any }) => ({
   editorPassword: env('CMS_EDITOR_PASSWORD', DEVELOPMENT_DEFAULTS.editorPassword),
   seedOnStart: env.bool('CMS_SEED_ON_START', true),
   seedDir: env('CMS_SEED_DIR', path.resolve(__dirname, '..', '..', '..', 'seeds', 'cms')),
+  // `npm run bench` only: count SQL statements and report them over IPC.
+  benchCountSql: env.bool('CMS_BENCH_COUNT_SQL', false),
 });

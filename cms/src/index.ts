@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureApiWiring } from './bootstrap/api-wiring';
+import { countSqlForBench } from './bootstrap/bench-sql-counter';
 import { validateCentreCodes } from './bootstrap/centre-codes';
 import { ensureLocales } from './bootstrap/locales';
 import { refuseDefaultSecretsInProduction, settings } from './bootstrap/settings';
@@ -14,6 +15,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const config = settings(strapi);
+    if (config.benchCountSql) {
+      countSqlForBench(strapi);
+    }
     await ensureLocales(strapi);
     await ensureAdminUsers(strapi, config);
     await ensureApiWiring(strapi, config);

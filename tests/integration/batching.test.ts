@@ -83,3 +83,19 @@ describe('operational lists', () => {
     }
   });
 });
+
+describe('BENCH_DISABLE_DATALOADERS (the benchmark N+1 floor only)', () => {
+  it('should run the same list with one query per centre and the same answer', async () => {
+    const batched = await api.gql(LIST, { first: 20 });
+    const naive = await createTestApp({ env: { BENCH_DISABLE_DATALOADERS: 'true' } });
+    try {
+      const { data, errors } = await naive.gql(LIST, { first: 20 });
+      expect(errors).toBeUndefined();
+      expect(data).toEqual(batched.data);
+      // Ratings alone take one statement per centre (batched, the whole list takes at most 8).
+      expect(naive.statements.length).toBeGreaterThan(20);
+    } finally {
+      await naive.stop();
+    }
+  });
+});

@@ -41,6 +41,8 @@ export class ResponseCache {
   }
 
   set(key: string, body: string, tags: string[], now = Date.now()): void {
+    // maxEntries 0 (BENCH_DISABLE_RESPONSE_CACHE) keeps nothing: every query runs.
+    if (this.options.maxEntries === 0) return;
     if (this.entries.size >= this.options.maxEntries) {
       // Oldest first: Map keeps insertion order.
       this.entries.delete(this.entries.keys().next().value!);

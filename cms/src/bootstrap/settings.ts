@@ -12,6 +12,7 @@ export interface Settings {
   editorPassword: string;
   seedOnStart: boolean;
   seedDir: string;
+  benchCountSql: boolean;
 }
 
 export function settings(strapi: Core.Strapi): Settings {

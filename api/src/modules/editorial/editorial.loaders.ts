@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { LoaderOptions } from '../../shared/loader';
 import { BrandProgramme } from './brand-programme.entity';
 import { CentreProfile } from './centre-profile.entity';
 import type { EditorialDocument } from './editorial-document';
@@ -9,19 +10,19 @@ import { ShowcaseArticle } from './showcase-article.entity';
 /** Loader keys carry the locale: `${locale}|${key}`. */
 export const localizedKey = (locale: string, key: string) => `${locale}|${key}`;
 
-export function createEditorialLoaders(em: EntityManager) {
+export function createEditorialLoaders(em: EntityManager, options: LoaderOptions) {
   return {
     profileByCentreCode: localizedLoader(async (codes, locale) => {
       const rows = preferLocale(await em.find(CentreProfile, { centreCode: { $in: codes }, locale: { $in: localesFor(locale) } }), locale);
       return codes.map((code) => rows.filter((row) => row.centreCode === code).slice(0, 1));
-    }, (rows) => rows[0] ?? null),
+    }, (rows) => rows[0] ?? null, options),
     programmesByCentreCode: localizedLoader(async (codes, locale) => {
       const rows = preferLocale(
         await em.find(BrandProgramme, { centreCodes: { $overlap: codes }, locale: { $in: localesFor(locale) } }, { orderBy: { slug: 'asc' } }),
         locale,
       );
       return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
-    }, (rows) => rows),
+    }, (rows) => rows, options),
     /** Newest first: by the article's date, then by publication. */
     articlesByCentreCode: localizedLoader(async (codes, locale) => {
       const rows = preferLocale(
@@ -33,15 +34,15 @@ export function createEditorialLoaders(em: EntityManager) {
         locale,
       );
       return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
-    }, (rows) => rows),
+    }, (rows) => rows, options),
     articleByDocumentId: localizedLoader(async (ids, locale) => {
       const rows = preferLocale(await em.find(ShowcaseArticle, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
       return ids.map((id) => rows.filter((row) => row.documentId === id));
-    }, (rows) => rows[0] ?? null),
+    }, (rows) => rows[0] ?? null, options),
     programmeByDocumentId: localizedLoader(async (ids, locale) => {
       const rows = preferLocale(await em.find(BrandProgramme, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
       return ids.map((id) => rows.filter((row) => row.documentId === id));
-    }, (rows) => rows[0] ?? null),
+    }, (rows) => rows[0] ?? null, options),
   };
 }
 
@@ -52,6 +53,7 @@ export function createEditorialLoaders(em: EntityManager) {
 function localizedLoader<R extends EditorialDocument, V>(
   fetch: (keys: string[], locale: string) => Promise<R[][]>,
   pick: (rows: R[]) => V,
+  { batch }: LoaderOptions,
 ) {
   return new DataLoader<string, V>(async (compositeKeys) => {
     const byLocale = new Map<string, string[]>();
@@ -65,7 +67,7 @@ function localizedLoader<R extends EditorialDocument, V>(
       keys.forEach((key, index) => results.set(localizedKey(locale, key), pick(rowsPerKey[index]!)));
     }
     return compositeKeys.map((compositeKey) => results.get(compositeKey)!);
-  });
+  }, { batch });
 }
 
 function splitKey(compositeKey: string): [string, string] {

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { manyByKey } from '../../shared/loader';
+import { type LoaderOptions, manyByKey } from '../../shared/loader';
 import { deriveFigures } from './figure.service';
 import { ReportedFigure } from './reported-figure.entity';
 
-export function createFigureLoaders(em: EntityManager) {
+export function createFigureLoaders(em: EntityManager, options: LoaderOptions) {
   return {
     /** Every reported figure of each centre, newest year first, then by key. */
     figuresByCentreCode: manyByKey<string, ReportedFigure>(
       (codes) => em.find(ReportedFigure, { centre: { $in: [...codes] } }, { orderBy: { year: 'desc', id: 'asc' } }),
       (figure) => figure.centre.code,
+      options,
     ),
     /** Figures derived from records, by "centreCode|year": one set of statements per year asked. */
     derivedFigures: new DataLoader<string, Map<string, number>>(async (keys) => {
