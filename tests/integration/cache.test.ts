@@ -32,6 +32,21 @@ describe('the response cache', () => {
     expect(second.body.extensions.cost.requested).toBe(first.body.extensions.cost.requested);
   });
 
+  it('should compute an answer once when identical requests arrive together after a purge', async () => {
+    const LIST = '{ centres(first: 60) { edges { node { code name region { name } currentRating { stars tier } profile { title } brandProgrammes { name } } } } }';
+    const alone = await ask(api, LIST);
+    expect(alone.statements.length).toBeGreaterThan(0);
+    await api.app.responseCache.purge(['centres']);
+    api.statements.length = 0;
+    const post = () => fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST }) });
+    const answers = await Promise.all(Array.from({ length: 10 }, post));
+    const bodies = await Promise.all(answers.map((answer) => answer.json()));
+    for (const body of bodies) expect(body.data).toEqual(alone.body.data);
+    // One computation's statements, not ten.
+    expect(api.statements.length).toBe(alone.statements.length);
+    expect(answers.filter((answer) => answer.headers.get('x-cache') === 'MISS')).toHaveLength(1);
+  });
+
   it('should list what an answer was built from in Surrogate-Key, and let CDNs cache public answers', async () => {
     const { response } = await ask(api, CENTRE, { code: '530481901001-01' });
     expect(response.headers.get('cache-control')).toBe('public, max-age=10, s-maxage=300');

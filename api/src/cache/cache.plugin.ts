@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context';
-import type { ResponseCache } from './response-cache';
+import type { CachedResponse, ResponseCache } from './response-cache';
 
 /** How long shared caches (this server, CDNs) keep an answer; purges end it early. */
 export const PUBLIC_MAX_AGE_SECONDS = 300;
@@ -9,6 +10,9 @@ export const PUBLIC_MAX_AGE_SECONDS = 300;
 export const BROWSER_MAX_AGE_SECONDS = 10;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${BROWSER_MAX_AGE_SECONDS}, s-maxage=${PUBLIC_MAX_AGE_SECONDS}`;
 export const KEYED_CACHE_CONTROL = `private, max-age=${BROWSER_MAX_AGE_SECONDS}`;
+/** How long a request waits for an identical one being computed before computing its own. */
+const COALESCE_WAIT_MS = 5_000;
+
 
 /**
  * The response cache and the Cache-Control rule.
@@ -22,11 +26,19 @@ export const KEYED_CACHE_CONTROL = `private, max-age=${BROWSER_MAX_AGE_SECONDS}`
  * with what they were built from, so a change purges exactly them.
  */
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
+  // Answers being computed, by cache key. When a purge empties the cache under load, the
+  // requests that follow wait for the first one's answer instead of each computing it again.
+  const inFlight = new Map<string, Promise<CachedResponse | undefined>>();
   return {
     async requestDidStart({ contextValue }) {
       contextValue.cacheTags = new Set();
       let cacheKey: string | undefined;
       let hitTags: string[] | undefined;
+      let share: ((answer: CachedResponse | undefined) => void) | undefined;
+      const asResponse = (answer: CachedResponse) => {
+        hitTags = answer.tags;
+        return { http: { headers: new Map(), status: undefined }, body: { kind: 'single', singleResult: JSON.parse(answer.body) } } as unknown as GraphQLResponse;
+      };
       return {
         async responseForOperation({ operation, request, queryHash, contextValue: context }) {
           // Staff read fresh data: their answers are neither cached nor served from the cache.
@@ -35,14 +47,27 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
             .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}, context.scope?.path ?? 'all']))
             .digest('hex');
           const hit = cache.get(cacheKey);
-          if (!hit) return null;
-          hitTags = hit.tags;
-          return { http: { headers: new Map(), status: undefined }, body: { kind: 'single', singleResult: JSON.parse(hit.body) } } as unknown as GraphQLResponse;
+          if (hit) return asResponse(hit);
+          const pending = inFlight.get(cacheKey);
+          if (pending) {
+            const shared = await Promise.race([pending, sleep(COALESCE_WAIT_MS, undefined, { ref: false })]);
+            // Not cacheable (an error, a private answer) or too slow: answer it ourselves.
+            return shared ? asResponse(shared) : null;
+          }
+          const key = cacheKey;
+          inFlight.set(key, new Promise((resolve) => (share = resolve)));
+          const release = share!;
+          share = (answer) => {
+            inFlight.delete(key);
+            release(answer);
+          };
+          return null;
         },
         async willSendResponse({ response, contextValue: context, operation, errors }) {
           const headers = response.http.headers;
           const isCacheable = operation?.operation === 'query' && !errors?.length && response.body.kind === 'single' && !response.body.singleResult.errors && !context.isPrivate;
           if (!isCacheable) {
+            share?.(undefined);
             headers.set('cache-control', context.isPrivate ? 'private, no-store' : 'no-store');
             return;
           }
@@ -52,7 +77,9 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
           if (tags.length > 0) headers.set('surrogate-key', tags.join(' '));
           if (!hitTags && cacheKey && response.body.kind === 'single') {
             const { extensions: _perRequest, ...result } = response.body.singleResult;
-            cache.set(cacheKey, JSON.stringify(result), tags);
+            const body = JSON.stringify(result);
+            cache.set(cacheKey, body, tags);
+            share?.({ body, tags, storedAt: Date.now() });
           }
         },
       };
