@@ -21,7 +21,8 @@ export class CentreProfile extends EditorialDocument {
   @Property({ type: 'text', nullable: true })
   summary?: string;
 
-  @Property({ type: 'jsonb', default: '[]' })
+  /** Lazy: lists never read bodies; the body field loads them (editorial.loaders.ts bodyBlocksOf). */
+  @Property({ type: 'jsonb', default: '[]', lazy: true })
   bodyBlocks: StrapiBlock[] = [];
 
   @Property({ type: 'jsonb', nullable: true })

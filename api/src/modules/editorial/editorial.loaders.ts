@@ -6,6 +6,7 @@ import { CentreProfile } from './centre-profile.entity';
 import type { EditorialDocument } from './editorial-document';
 import { localesFor, preferLocale } from './editorial.service';
 import { ShowcaseArticle } from './showcase-article.entity';
+import type { StrapiBlock } from './strapi-types';
 
 /** Loader keys carry the locale: `${locale}|${key}`. */
 export const localizedKey = (locale: string, key: string) => `${locale}|${key}`;
@@ -39,6 +40,14 @@ export function createEditorialLoaders(em: EntityManager, options: LoaderOptions
       const rows = preferLocale(await em.find(ShowcaseArticle, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
       return ids.map((id) => rows.filter((row) => row.documentId === id));
     }, (rows) => rows[0] ?? null, options),
+    /** Bodies for the documents whose body is asked for: one query per document type. */
+    bodyBlocksOf: new DataLoader<CentreProfile | BrandProgramme | ShowcaseArticle, StrapiBlock[]>(async (documents) => {
+      for (const type of [CentreProfile, BrandProgramme, ShowcaseArticle]) {
+        const ofType = documents.filter((document) => document instanceof type);
+        if (ofType.length > 0) await em.populate(ofType as never[], ['bodyBlocks'] as never, { refresh: true } as never);
+      }
+      return documents.map((document) => document.bodyBlocks);
+    }, { batch: options.batch }),
     programmeByDocumentId: localizedLoader(async (ids, locale) => {
       const rows = preferLocale(await em.find(BrandProgramme, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
       return ids.map((id) => rows.filter((row) => row.documentId === id));

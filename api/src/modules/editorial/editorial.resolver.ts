@@ -59,8 +59,8 @@ export class CentreEditorialResolver {
 @Resolver(() => CentreProfile)
 export class CentreProfileResolver {
   @FieldResolver(() => RichText)
-  body(@Root() profile: CentreProfile, @Ctx() context: Context): RichText {
-    return richText(profile.bodyBlocks, context);
+  async body(@Root() profile: CentreProfile, @Ctx() context: Context): Promise<RichText> {
+    return richText(await context.loaders.bodyBlocksOf.load(profile), context);
   }
 
   @FieldResolver(() => Media, { nullable: true })
@@ -105,8 +105,8 @@ export class BrandProgrammeResolver {
   }
 
   @FieldResolver(() => RichText)
-  body(@Root() programme: BrandProgramme, @Ctx() context: Context): RichText {
-    return richText(programme.bodyBlocks, context);
+  async body(@Root() programme: BrandProgramme, @Ctx() context: Context): Promise<RichText> {
+    return richText(await context.loaders.bodyBlocksOf.load(programme), context);
   }
 
   @FieldResolver(() => [ProgrammeModule])
@@ -138,8 +138,8 @@ export class ShowcaseArticleResolver {
   }
 
   @FieldResolver(() => RichText)
-  body(@Root() article: ShowcaseArticle, @Ctx() context: Context): RichText {
-    return richText(article.bodyBlocks, context);
+  async body(@Root() article: ShowcaseArticle, @Ctx() context: Context): Promise<RichText> {
+    return richText(await context.loaders.bodyBlocksOf.load(article), context);
   }
 
   @FieldResolver(() => Media, { nullable: true })
