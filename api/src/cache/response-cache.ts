@@ -60,6 +60,11 @@ export class ResponseCache {
     return removed;
   }
 
+  /** False with maxEntries 0 (BENCH_DISABLE_RESPONSE_CACHE). */
+  get isEnabled(): boolean {
+    return this.options.maxEntries > 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -15,14 +15,14 @@ export function createEditorialLoaders(em: EntityManager, options: LoaderOptions
   return {
     profileByCentreCode: localizedLoader(async (codes, locale) => {
       const rows = preferLocale(await em.find(CentreProfile, { centreCode: { $in: codes }, locale: { $in: localesFor(locale) } }), locale);
-      return codes.map((code) => rows.filter((row) => row.centreCode === code).slice(0, 1));
+      return groupByCodes(codes, rows, (row) => [row.centreCode]).map((group) => group.slice(0, 1));
     }, (rows) => rows[0] ?? null, options),
     programmesByCentreCode: localizedLoader(async (codes, locale) => {
       const rows = preferLocale(
         await em.find(BrandProgramme, { centreCodes: { $overlap: codes }, locale: { $in: localesFor(locale) } }, { orderBy: { slug: 'asc' } }),
         locale,
       );
-      return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
+      return groupByCodes(codes, rows, (row) => row.centreCodes);
     }, (rows) => rows, options),
     /** Newest first: by the article's date, then by publication. */
     articlesByCentreCode: localizedLoader(async (codes, locale) => {
@@ -34,7 +34,7 @@ export function createEditorialLoaders(em: EntityManager, options: LoaderOptions
         ),
         locale,
       );
-      return codes.map((code) => rows.filter((row) => row.centreCodes.includes(code)));
+      return groupByCodes(codes, rows, (row) => row.centreCodes);
     }, (rows) => rows, options),
     articleByDocumentId: localizedLoader(async (ids, locale) => {
       const rows = preferLocale(await em.find(ShowcaseArticle, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
@@ -77,6 +77,15 @@ function localizedLoader<R extends EditorialDocument, V>(
     }
     return compositeKeys.map((compositeKey) => results.get(compositeKey)!);
   }, { batch });
+}
+
+/** Rows per code, in row order, in one pass (a document may name many centres). */
+function groupByCodes<R>(codes: string[], rows: R[], codesOf: (row: R) => string[]): R[][] {
+  const groups = new Map<string, R[]>(codes.map((code) => [code, []]));
+  for (const row of rows) {
+    for (const code of codesOf(row)) groups.get(code)?.push(row);
+  }
+  return codes.map((code) => groups.get(code)!);
 }
 
 function splitKey(compositeKey: string): [string, string] {
