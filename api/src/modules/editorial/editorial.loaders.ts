@@ -40,13 +40,21 @@ export function createEditorialLoaders(em: EntityManager, options: LoaderOptions
       const rows = preferLocale(await em.find(ShowcaseArticle, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
       return ids.map((id) => rows.filter((row) => row.documentId === id));
     }, (rows) => rows[0] ?? null, options),
-    /** Bodies for the documents whose body is asked for: one query per document type. */
+    /** Bodies for the documents whose body is asked for: the body column alone, one query per document type. */
     bodyBlocksOf: new DataLoader<CentreProfile | BrandProgramme | ShowcaseArticle, StrapiBlock[]>(async (documents) => {
+      const bodies = new Map<object, StrapiBlock[]>();
       for (const type of [CentreProfile, BrandProgramme, ShowcaseArticle]) {
         const ofType = documents.filter((document) => document instanceof type);
-        if (ofType.length > 0) await em.populate(ofType as never[], ['bodyBlocks'] as never, { refresh: true } as never);
+        if (ofType.length === 0) continue;
+        const { tableName } = em.getMetadata().get(type.name);
+        const rows = await em.getConnection().execute<Array<{ id: number; body_blocks: StrapiBlock[] }>>(
+          `select id, body_blocks from "${tableName}" where id in (${ofType.map(() => '?').join(', ')})`,
+          ofType.map((document) => document.id),
+        );
+        const byId = new Map(rows.map((row) => [row.id, row.body_blocks]));
+        for (const document of ofType) bodies.set(document, byId.get(document.id) ?? []);
       }
-      return documents.map((document) => document.bodyBlocks);
+      return documents.map((document) => bodies.get(document)!);
     }, { batch: options.batch }),
     programmeByDocumentId: localizedLoader(async (ids, locale) => {
       const rows = preferLocale(await em.find(BrandProgramme, { documentId: { $in: ids }, locale: { $in: localesFor(locale) } }), locale);
