@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { AppError, ErrorCode } from '../errors/app-error';
+import { isWithin } from '../shared/records';
 import { type Actor, StaffRole } from './actor';
 
 const ADMIN_ROLES = new Set([StaffRole.CITY_ADMIN, StaffRole.COUNTY_ADMIN, StaffRole.STREET_ADMIN]);
@@ -12,7 +13,7 @@ export function requireActor(context: Context): Actor {
 }
 
 export function isInSubtree(actor: Actor, regionPath: string): boolean {
-  return regionPath === actor.regionPath || regionPath.startsWith(`${actor.regionPath}/`);
+  return isWithin(regionPath, actor.regionPath);
 }
 
 export function forbidden(actor: Actor, what: string): AppError {

@@ -50,15 +50,18 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
           if (hit) return asResponse(hit);
           // With the cache off (the benchmark's cold contender) every request computes its own answer.
           if (!cache.isEnabled) return null;
-          const pending = inFlight.get(cacheKey);
+          const key = cacheKey;
+          const pending = inFlight.get(key);
           if (pending) {
             const shared = await Promise.race([pending, sleep(COALESCE_WAIT_MS, undefined, { ref: false })]);
-            // Not cacheable (an error, a private answer) or too slow: answer it ourselves.
-            return shared ? asResponse(shared) : null;
+            if (shared) return asResponse(shared);
+            // Not cacheable (an error, a private answer) or too slow: answer it ourselves, and
+            // let no later request wait on a computation that never reported.
+            if (inFlight.get(key) === pending) inFlight.delete(key);
+            return null;
           }
-          const key = cacheKey;
-          inFlight.set(key, new Promise((resolve) => (share = resolve)));
-          const release = share!;
+          let release!: (answer: CachedResponse | undefined) => void;
+          inFlight.set(key, new Promise((resolve) => (release = resolve)));
           share = (answer) => {
             inFlight.delete(key);
             release(answer);

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, StaffRole } from '../../auth/actor';
 import { assertMayManageCentre, forbidden, isInSubtree } from '../../auth/authorize';
 import { AppError, badInput, ErrorCode } from '../../errors/app-error';
+import { isWithin } from '../../shared/records';
 import { Centre } from '../centre/centre.entity';
 import { deriveFigures } from '../figure/figure.service';
 import { ReportedFigure } from '../figure/reported-figure.entity';
@@ -37,7 +38,7 @@ export async function findCycle(em: EntityManager, id: string | number): Promise
 export async function findCentreInCycle(em: EntityManager, cycle: RatingCycle, code: string): Promise<Centre> {
   const centre = await em.findOne(Centre, { code }, { populate: ['region'] });
   if (!centre) throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${code}".`, { argument: 'centreCode' });
-  if (!(centre.region.path === cycle.region.path || centre.region.path.startsWith(`${cycle.region.path}/`))) {
+  if (!isWithin(centre.region.path, cycle.region.path)) {
     throw badInput('centreCode', `names a centre outside ${cycle.region.name}, whose cycle this is.`);
   }
   return centre;
@@ -63,7 +64,7 @@ async function assertMayAssess(em: EntityManager, actor: Actor, cycle: RatingCyc
  * stage while the stage is open. Derived values are read from the centre's figures now and
  * kept with the score, so later edits to those figures do not change it.
  */
-export async function submitAssessment(em: EntityManager, actor: Actor, input: SubmitAssessmentInput): Promise<{ assessment: Assessment; before: unknown }> {
+export async function submitAssessment(em: EntityManager, actor: Actor, input: SubmitAssessmentInput): Promise<{ assessment: Assessment; before: unknown; regionPath: string }> {
   const cycle = await findCycle(em, input.cycleId);
   const centre = await findCentreInCycle(em, cycle, input.centreCode);
   await assertMayAssess(em, actor, cycle, centre, input.stage);
@@ -110,7 +111,7 @@ export async function submitAssessment(em: EntityManager, actor: Actor, input: S
     em.create(AssessmentScore, { assessment, ...entry });
   }
   await em.flush();
-  return { assessment, before };
+  return { assessment, before, regionPath: centre.region.path };
 }
 
 /** A city five-star needs a county five-star the same year, and five stars on the city's own scores. */

@@ -154,17 +154,16 @@ export class RatingCycleResolver {
   @Mutation(() => Assessment, { description: 'Submits a full assessment for one stage: SELF (centre staff), COUNTY (county administrators, assigned evaluators), CITY (city administrators).' })
   submitAssessment(@Arg('input') input: SubmitAssessmentInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     return runStaffMutation(context, { name: 'submitAssessment', idempotencyKey, input }, async (em, actor) => {
-      const { assessment, before } = await submitAssessment(em, actor, input);
-      const centre = await em.findOneOrFail(Centre, { code: input.centreCode }, { populate: ['region'] });
+      const { assessment, before, regionPath } = await submitAssessment(em, actor, input);
       return {
         result: assessment,
         audit: {
           action: 'submitAssessment',
           targetType: 'Assessment',
           targetId: String(assessment.id),
-          regionPath: centre.region.path,
+          regionPath,
           before,
-          after: { stage: assessment.stage, centreCode: centre.code, totalScore: assessment.totalScore, stars: assessment.stars, tier: assessment.tier, isVetoed: assessment.isVetoed },
+          after: { stage: assessment.stage, centreCode: input.centreCode, totalScore: assessment.totalScore, stars: assessment.stars, tier: assessment.tier, isVetoed: assessment.isVetoed },
         },
         purgeTags: [Tags.cycle(input.cycleId)],
       };
@@ -174,11 +173,10 @@ export class RatingCycleResolver {
   @Mutation(() => Assessment, { description: "The city's final decision on a centre, with its reason (city administrators, CITY_RATING or PUBLIC_NOTICE)." })
   overrideRating(@Arg('input') input: OverrideRatingInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     return runStaffMutation(context, { name: 'overrideRating', idempotencyKey, input }, async (em, actor) => {
-      const { assessment, before } = await overrideRating(em, actor, input);
-      const centre = await em.findOneOrFail(Centre, { code: input.centreCode }, { populate: ['region'] });
+      const { assessment, before, regionPath } = await overrideRating(em, actor, input);
       return {
         result: assessment,
-        audit: { action: 'overrideRating', targetType: 'Assessment', targetId: String(assessment.id), regionPath: centre.region.path, before, after: { ...finalDecision(assessment), reason: assessment.overrideReason } },
+        audit: { action: 'overrideRating', targetType: 'Assessment', targetId: String(assessment.id), regionPath, before, after: { ...finalDecision(assessment), reason: assessment.overrideReason } },
         purgeTags: [Tags.cycle(input.cycleId)],
       };
     });
@@ -187,11 +185,10 @@ export class RatingCycleResolver {
   @Mutation(() => RatingObjection, { description: 'Records an objection (异议) against a noticed result, for whoever raised it. Staff of the centre or region; PUBLIC_NOTICE only.' })
   lodgeObjection(@Arg('input') input: LodgeObjectionInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     return runStaffMutation(context, { name: 'lodgeObjection', idempotencyKey, input }, async (em, actor) => {
-      const objection = await lodgeObjection(em, actor, input);
-      const centre = await em.findOneOrFail(Centre, { code: input.centreCode }, { populate: ['region'] });
+      const { objection, regionPath } = await lodgeObjection(em, actor, input);
       return {
         result: objection,
-        audit: { action: 'lodgeObjection', targetType: 'RatingObjection', targetId: String(objection.id), regionPath: centre.region.path, after: { centreCode: centre.code, text: objection.text } },
+        audit: { action: 'lodgeObjection', targetType: 'RatingObjection', targetId: String(objection.id), regionPath, after: { centreCode: input.centreCode, text: objection.text } },
         purgeTags: [],
       };
     });

@@ -15,7 +15,8 @@ import { CycleStage, RatingCycle, STAGE_ORDER } from './rating-cycle.entity';
 import type { LodgeObjectionInput, OpenCycleInput, OverrideRatingInput } from './rating-cycle.inputs';
 import { RatingIndicator } from './rating-indicator.entity';
 import { ObjectionStatus, RatingObjection } from './rating-objection.entity';
-import { lastNoticeDay, todayInChina } from './working-days';
+import { isWithin, todayInChina } from '../../shared/records';
+import { lastNoticeDay } from './working-days';
 
 const CITY_ONLY = new Set([StaffRole.CITY_ADMIN]);
 const COUNTY_OR_CITY = new Set([StaffRole.CITY_ADMIN, StaffRole.COUNTY_ADMIN]);
@@ -155,7 +156,7 @@ export async function assignEvaluator(em: EntityManager, actor: Actor, cycleId: 
   const centre = await findCentreInCycle(em, cycle, centreCode);
   const evaluator = await em.findOne(StaffAccount, { email: evaluatorEmail.trim().toLowerCase() }, { populate: ['region'] });
   if (!evaluator || evaluator.role !== StaffRole.EVALUATOR) throw badInput('evaluatorEmail', `names no evaluator account ("${evaluatorEmail}").`);
-  if (!(cycle.region.path.startsWith(evaluator.region.path) || evaluator.region.path.startsWith(cycle.region.path))) {
+  if (!(isWithin(cycle.region.path, evaluator.region.path) || isWithin(evaluator.region.path, cycle.region.path))) {
     throw badInput('evaluatorEmail', `names an evaluator of ${evaluator.region.name}, outside ${cycle.region.name}.`);
   }
   if (!(await em.count(EvaluatorAssignment, { cycle, centre, evaluator }))) em.create(EvaluatorAssignment, { cycle, centre, evaluator });
@@ -164,7 +165,7 @@ export async function assignEvaluator(em: EntityManager, actor: Actor, cycleId: 
 }
 
 /** The city's final word on a centre, with the reason and who gave it. */
-export async function overrideRating(em: EntityManager, actor: Actor, input: OverrideRatingInput): Promise<{ assessment: Assessment; before: unknown }> {
+export async function overrideRating(em: EntityManager, actor: Actor, input: OverrideRatingInput): Promise<{ assessment: Assessment; before: unknown; regionPath: string }> {
   const cycle = await findCycle(em, input.cycleId);
   assertMayManageRegion(actor, cycle.region.path, CITY_ONLY);
   if (cycle.stage !== CycleStage.CITY_RATING && cycle.stage !== CycleStage.PUBLIC_NOTICE) {
@@ -181,11 +182,11 @@ export async function overrideRating(em: EntityManager, actor: Actor, input: Ove
   const before = finalDecision(city);
   Object.assign(city, { isOverridden: true, overrideStars: stars, overrideTier: stars ? input.tier : null, overrideReason: input.reason.trim(), overriddenBy: actor.accountId, overriddenAt: new Date() });
   await em.flush();
-  return { assessment: city, before };
+  return { assessment: city, before, regionPath: centre.region.path };
 }
 
 /** Recorded by staff for whoever raised it (a letter, a call); only during the public notice. */
-export async function lodgeObjection(em: EntityManager, actor: Actor, input: LodgeObjectionInput): Promise<RatingObjection> {
+export async function lodgeObjection(em: EntityManager, actor: Actor, input: LodgeObjectionInput): Promise<{ objection: RatingObjection; regionPath: string }> {
   const cycle = await findCycle(em, input.cycleId);
   const centre = await findCentreInCycle(em, cycle, input.centreCode);
   if (actor.role === StaffRole.EVALUATOR) throw forbidden(actor, 'record objections');
@@ -195,7 +196,7 @@ export async function lodgeObjection(em: EntityManager, actor: Actor, input: Lod
   if (!(await em.count(Assessment, { cycle, centre, stage: AssessmentStage.CITY }))) throw badInput('input.centreCode', `names a centre that is not in this year's notice (${centre.code}).`);
   const objection = em.create(RatingObjection, { cycle, centre, text: input.text.trim(), contact: input.contact?.trim() || null });
   await em.flush();
-  return objection;
+  return { objection, regionPath: centre.region.path };
 }
 
 export async function resolveObjection(em: EntityManager, actor: Actor, id: string, upheld: boolean, resolution: string): Promise<RatingObjection> {

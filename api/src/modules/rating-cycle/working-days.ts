@@ -1,8 +1,3 @@
-/** Dates as YYYY-MM-DD in China's time zone: a notice day starts at midnight in Yuxi, not in UTC. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 function isWorkingDay(date: Date): boolean {
   const day = date.getUTCDay();
   return day !== 0 && day !== 6;
