@@ -1,3 +1,4 @@
+import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 let api: TestApp;
@@ -6,12 +7,12 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function rejectedBeforeSql(query: string, variables?: Record<string, unknown>) {
+async function rejectedBeforeSql(query: string, variables?: Record<string, unknown>, more: Record<string, unknown> = {}) {
   api.statements.length = 0;
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, ...more }),
   });
   const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> };
   expect(api.statements).toEqual([]);
@@ -74,5 +75,77 @@ describe('query limits, checked before anything runs', () => {
     const largeCost = ((await large.json()) as any).extensions.cost;
     expect(smallCost).toMatchObject({ limit: 20000 });
     expect(largeCost.requested).toBeGreaterThan(smallCost.requested * 5);
+  });
+
+  it('should refuse a fragment bomb of any depth in milliseconds, while /healthz keeps answering', async () => {
+    // Each fragment spreads the one before it twice: a few hundred bytes that inline to 2^levels fields.
+    const bomb = (levels: number) => {
+      const lines = ['fragment F0 on Region { code name }'];
+      for (let level = 1; level <= levels; level += 1) lines.push(`fragment F${level} on Region { ...F${level - 1} ...F${level - 1} }`);
+      return `{ region(code: "530400") { ...F${levels} } }\n${lines.join('\n')}`;
+    };
+    const timed = async <T>(work: Promise<T>) => {
+      const startedAt = performance.now();
+      const result = await work;
+      return { result, ms: performance.now() - startedAt };
+    };
+    for (const levels of [22, 40, 200]) {
+      const [refused, health] = await Promise.all([
+        timed(rejectedBeforeSql(bomb(levels))),
+        timed(new Promise((resolve) => setTimeout(resolve, 20)).then(() => fetch(`${api.url}/healthz`))),
+      ]);
+      expect(refused.result.status).toBe(400);
+      expect(refused.result.error.extensions).toMatchObject({ code: 'QUERY_TOO_LARGE', limit: 'fields', allowed: 5000 });
+      expect(Number(refused.result.error.extensions.actual)).toBeGreaterThan(5000);
+      expect(refused.ms).toBeLessThan(1000);
+      expect(health.result.status).toBe(200);
+      expect(health.ms).toBeLessThan(1000);
+    }
+  });
+
+  it('should cost a fragment exactly as if it were written out', async () => {
+    const inline = `{ centres(first: 50) { edges { node { code showcaseArticles(first: 5) { totalCount } } } } }`;
+    const spread = `{ centres(first: 50) { ...Page } } fragment Page on CentreConnection { edges { node { ...Card } } } fragment Card on Centre { code showcaseArticles(first: 5) { totalCount } }`;
+    const [inlined, spreaded] = await Promise.all([api.gql(inline), api.gql(spread)]);
+    expect(inlined.errors).toBeUndefined();
+    expect((spreaded as any).extensions.cost.requested).toBe((inlined as any).extensions.cost.requested);
+  });
+
+  it('should cost a first taken from a variable default as execution sees it, and charge that', async () => {
+    const heavy = (first: string) => `{ centres(first: ${first}) { edges { node { code showcaseArticles(first: ${first}) { edges { node { slug } } } } } } }`;
+    const literal = await rejectedBeforeSql(heavy('100'));
+    expect(literal.error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
+    const fromDefault = await rejectedBeforeSql(`query ($n: Int = 100) ${heavy('$n')}`);
+    expect(fromDefault.status).toBe(400);
+    expect(fromDefault.error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', actual: literal.error.extensions.actual });
+
+    // Accepted: the cost reported and spent from the key's budget is the one of first: 100.
+    const light = (first: string) => `{ centres(first: ${first}) { edges { node { code region { name } } } } }`;
+    const literalCost = ((await api.gql(light('100'))) as any).extensions.cost.requested;
+    expect(literalCost).toBe(301);
+    const { secret } = await createApiKey(api.app.orm.em.fork(), { name: 'limits: variable defaults', allowedOrigins: [], ratePerMinute: 100_000 });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': secret },
+      body: JSON.stringify({ query: `query ($n: Int = 100) ${light('$n')}` }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions.cost).toMatchObject({ requested: literalCost, rateRemaining: 100_000 - literalCost });
+    // Without a variable or a default, the argument's own default (first: 20) applies, as in execution.
+    const argumentDefault = (await api.gql(`query ($n: Int) ${light('$n')}`)) as any;
+    expect(argumentDefault.extensions.cost.requested).toBe(((await api.gql(light('20'))) as any).extensions.cost.requested);
+  });
+
+  it('should answer a missing or unknown operationName with BAD_USER_INPUT, not a 500', async () => {
+    const two = `query First { __typename } query Second { region(code: "530400") { name } }`;
+    const unnamed = await rejectedBeforeSql(two);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(unnamed.error.message).toMatch(/"First", "Second".*operationName/);
+    const unknown = await rejectedBeforeSql(two, undefined, { operationName: 'Third' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(unknown.error.message).toContain('"Third"');
   });
 });

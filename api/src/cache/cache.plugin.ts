@@ -42,7 +42,8 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
       return {
         async responseForOperation({ operation, request, queryHash, contextValue: context }) {
           // Staff read fresh data: their answers are neither cached nor served from the cache.
-          if (operation.operation !== 'query' || context.actor) return null;
+          // (Apollo's types promise an operation here; at run time it is absent when none matched.)
+          if (operation?.operation !== 'query' || context.actor) return null;
           cacheKey = createHash('sha256')
             .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}, context.scope?.path ?? 'all']))
             .digest('hex');

@@ -1,11 +1,13 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import type { UsageRecorder } from '../modules/api-key/usage-recorder';
 import type { RateLimiter } from './rate-limiter';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, getVariableValues, GraphQLError, Kind } from 'graphql';
 import type { Context } from '../context';
-import { firstViolation, type LimitName, measureOperation, type QueryLimits } from './query-limits';
+import { ErrorCode } from '../errors/app-error';
+import { checkOperation, type LimitName, type QueryLimits } from './query-limits';
 
 export const LIMIT_CODES: Record<LimitName, string> = {
+  fields: 'QUERY_TOO_LARGE',
   depth: 'QUERY_TOO_DEEP',
   aliases: 'TOO_MANY_ALIASES',
   directives: 'TOO_MANY_DIRECTIVES',
@@ -25,19 +27,24 @@ export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue, queryHash }) {
-          if (!operation) return;
+          // Apollo goes on without an operation and leaves it to execution to complain; every
+          // plugin after this point (the response cache) expects one.
+          if (!operation) throw operationNotFound(document, request.operationName);
           if (contextValue.client.grant?.safelistOnly && !safelist.has(queryHash)) {
             throw new GraphQLError('This API key may run only registered operations (see schema/operations); this one is not registered.', {
               extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
             });
           }
-          const measure = measureOperation(schema, document, operation, request.variables ?? {}, limits);
-          const violation = firstViolation(measure, limits);
+          // Cost uses the variables exactly as execution will: coerced, with their defaults.
+          // Variables that do not coerce are refused by execution before any resolver runs.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return;
+          const { measure, violation } = checkOperation(schema, document, operation, variables.coerced, limits);
           if (violation) {
-            throw new GraphQLError(
-              `The query exceeds the ${violation.limit} limit: ${violation.actual} where at most ${violation.allowed} is allowed.`,
-              { extensions: { code: LIMIT_CODES[violation.limit], limit: violation.limit, allowed: violation.allowed, actual: violation.actual, http: { status: 400 } } },
-            );
+            const actual = violation.isLowerBound ? `more than ${violation.allowed}` : String(violation.actual);
+            throw new GraphQLError(`The query exceeds the ${violation.limit} limit: ${actual} where at most ${violation.allowed} is allowed.`, {
+              extensions: { code: LIMIT_CODES[violation.limit], limit: violation.limit, allowed: violation.allowed, actual: violation.actual, http: { status: 400 } },
+            });
           }
           contextValue.cost = measure.cost;
           const { bucket, ratePerMinute } = contextValue.client;
@@ -77,4 +84,15 @@ export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits
       };
     },
   };
+}
+
+/** No operation to run: several without an operationName, or none with the name asked for. */
+function operationNotFound(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  const names = document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION ? [definition.name ? `"${definition.name.value}"` : 'an unnamed one'] : [],
+  );
+  const message = operationName
+    ? `The document has no operation named "${operationName}"; it has ${names.join(', ')}.`
+    : `The document has ${names.length} operations (${names.join(', ')}); say which one to run in operationName.`;
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
 }
