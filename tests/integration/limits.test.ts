@@ -148,4 +148,21 @@ describe('query limits, checked before anything runs', () => {
     expect(unknown.error.extensions.code).toBe('BAD_USER_INPUT');
     expect(unknown.error.message).toContain('"Third"');
   });
+
+  it('should answer a persisted-query hash that does not match the query with a 400 and a code', async () => {
+    const { status, error } = await rejectedBeforeSql(`{ region(code: "530400") { name } }`, undefined, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+    });
+    expect(status).toBe(400);
+    expect(error.extensions.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(error.message).toMatch(/sha256/i);
+  });
+
+  it('should give a reason and a code when graphql-js gives up validating', async () => {
+    const { status, error } = await rejectedBeforeSql(`{ ${Array.from({ length: 3000 }, () => '__typename').join(' ')} }`);
+    expect(status).toBe(400);
+    expect(error.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(error.message).not.toBe('Validation aborted.');
+    expect(error.message).toMatch(/same field/);
+  });
 });

@@ -35,6 +35,16 @@ export function createFormatError(logger: Logger, { exposeStack }: { exposeStack
     if (code === 'GRAPHQL_PARSE_FAILED' && isSizeLimitError(formatted.message)) {
       return { ...base, message: formatted.message, extensions: { code: 'QUERY_TOO_LARGE', limit: 'tokens', ...PARSE_LIMITS } };
     }
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
+      // graphql-js gives up once validating costs more than a fixed budget, and says no more.
+      const message = 'The document is too complex to validate: it selects the same field too many times or spreads fragments into each other too often (graphql-js stops after a fixed amount of work). Select each field once.';
+      return { ...base, message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
+    if (error instanceof GraphQLError && error.extensions.code === undefined && error.message === 'provided sha does not match query') {
+      // Apollo's automatic persisted queries refuse the registration (HTTP 400) without a code.
+      const message = 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent: the query was not run or registered.';
+      return { ...base, message, extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } };
+    }
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       // Errors about the request itself (syntax, unknown field, bad variables, query limits).
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
