@@ -15,8 +15,9 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import { buildContext, type Context, type ContextServices } from './context';
 import { createOrmConfig } from './db/mikro-orm.config';
-import { createFormatError } from './errors/format-error';
+import { createFormatError, serviceUnavailablePlugin } from './errors/format-error';
 import { cmsWebhookRouter } from './http/cms-webhook';
+import { errorHandler, notFoundHandler } from './http/error-handler';
 import type { CentreCardData } from './http/embed/centre-card';
 import { BADGE_OPERATION, badgeRouter, type OperationAnswer } from './http/embed/badge.router';
 import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
@@ -118,7 +119,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     // suggesting field names too, so the schema cannot be guessed from them.
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.introspection,
-    formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
+    formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
@@ -126,6 +127,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       responseCachePlugin(responseCache),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
+      // Last, so its 503 for a database outage is what the client gets.
+      serviceUnavailablePlugin(),
     ],
     parseOptions: PARSE_LIMITS,
     persistedQueries: { cache: persistedQueries },
@@ -210,6 +213,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client, res.locals.staff) }),
   );
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
 
   return {
     orm,
