@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { buildContext, type Context, type ContextServices } from './context';
 import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError, serviceUnavailablePlugin } from './errors/format-error';
+import { unstorableTextPlugin } from './errors/unstorable-text';
 import { cmsWebhookRouter } from './http/cms-webhook';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import type { CentreCardData } from './http/embed/centre-card';
@@ -123,7 +124,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unstorableTextPlugin(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
       responseCachePlugin(responseCache),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
