@@ -37,6 +37,7 @@ import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { previewRouter } from './http/preview';
 import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
+import { redactSecrets } from './logger';
 import { createSchema } from './schema';
 
 /** How the API talks to the CMS; without it the editorial read model is served but not synced. */
@@ -144,7 +145,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // One short line per request: what was asked, the answer's status and the time taken.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        // Keys, staff and preview tokens never reach the log, not even inside a URL.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
