@@ -18,6 +18,7 @@ import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError, serviceUnavailablePlugin } from './errors/format-error';
 import { unstorableTextPlugin } from './errors/unstorable-text';
 import { cmsWebhookRouter } from './http/cms-webhook';
+import { capConnectionsPerAddress } from './http/connection-cap';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import type { CentreCardData } from './http/embed/centre-card';
 import { BADGE_OPERATION, badgeRouter, type OperationAnswer } from './http/embed/badge.router';
@@ -111,9 +112,14 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   await Promise.all([...safelist].map(([hash, text]) => persistedQueries.set(`apq:${hash}`, text)));
   const app = express();
   const httpServer = http.createServer(app);
-  // Slow clients cannot hold connections: the whole request must arrive within 30 s.
+  // Slow clients cannot hold connections: the headers must arrive within 10 s, the whole
+  // request within 30 s, an idle keep-alive connection is closed after 5 s and any socket
+  // silent for 60 s is closed; one address may hold at most MAX_CONNECTIONS_PER_ADDRESS.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
+  httpServer.keepAliveTimeout = 5_000;
+  httpServer.timeout = 60_000;
+  capConnectionsPerAddress(httpServer, config.maxConnectionsPerAddress, logger);
 
   const apollo = new ApolloServer<Context>({
     schema,
