@@ -15,8 +15,11 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import { buildContext, type Context, type ContextServices } from './context';
 import { createOrmConfig } from './db/mikro-orm.config';
-import { createFormatError } from './errors/format-error';
+import { createFormatError, serviceUnavailablePlugin } from './errors/format-error';
+import { unstorableTextPlugin } from './errors/unstorable-text';
 import { cmsWebhookRouter } from './http/cms-webhook';
+import { capConnectionsPerAddress } from './http/connection-cap';
+import { errorHandler, notFoundHandler } from './http/error-handler';
 import type { CentreCardData } from './http/embed/centre-card';
 import { BADGE_OPERATION, badgeRouter, type OperationAnswer } from './http/embed/badge.router';
 import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
@@ -35,6 +38,7 @@ import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { previewRouter } from './http/preview';
 import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
+import { redactSecrets } from './logger';
 import { createSchema } from './schema';
 
 /** How the API talks to the CMS; without it the editorial read model is served but not synced. */
@@ -108,9 +112,14 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   await Promise.all([...safelist].map(([hash, text]) => persistedQueries.set(`apq:${hash}`, text)));
   const app = express();
   const httpServer = http.createServer(app);
-  // Slow clients cannot hold connections: the whole request must arrive within 30 s.
+  // Slow clients cannot hold connections: the headers must arrive within 10 s, the whole
+  // request within 30 s, an idle keep-alive connection is closed after 5 s and any socket
+  // silent for 60 s is closed; one address may hold at most MAX_CONNECTIONS_PER_ADDRESS.
   httpServer.requestTimeout = 30_000;
   httpServer.headersTimeout = 10_000;
+  httpServer.keepAliveTimeout = 5_000;
+  httpServer.timeout = 60_000;
+  capConnectionsPerAddress(httpServer, config.maxConnectionsPerAddress, logger);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -118,14 +127,16 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     // suggesting field names too, so the schema cannot be guessed from them.
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.introspection,
-    formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
+    formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unstorableTextPlugin(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
       responseCachePlugin(responseCache),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
+      // Last, so its 503 for a database outage is what the client gets.
+      serviceUnavailablePlugin(),
     ],
     parseOptions: PARSE_LIMITS,
     persistedQueries: { cache: persistedQueries },
@@ -140,7 +151,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // One short line per request: what was asked, the answer's status and the time taken.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        // Keys, staff and preview tokens never reach the log, not even inside a URL.
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactSecrets(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -210,6 +222,8 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client, res.locals.staff) }),
   );
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
 
   return {
     orm,

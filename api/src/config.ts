@@ -30,6 +30,7 @@ const envSchema = z.object({
   GRAPHQL_INTROSPECTION: booleanString.default('true'),
   STAFF_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
   EMBED_FRAME_ANCESTORS: z.string().min(1).default('*'),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(256),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
   EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -117,6 +118,8 @@ export interface Config {
   staffSessionHours: number;
   /** CSP frame-ancestors for keyless embedded cards ("*": any site may show them). */
   embedFrameAncestors: string;
+  /** Open connections one client address may hold; 0 turns the cap off. */
+  maxConnectionsPerAddress: number;
   cms: CmsConfig;
   /** Switches used only by `npm run bench` to measure what the loaders and the cache are worth. */
   bench: BenchConfig;
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffSessionHours: vars.STAFF_SESSION_HOURS,
     introspection: vars.GRAPHQL_INTROSPECTION,
     embedFrameAncestors: vars.EMBED_FRAME_ANCESTORS,
+    maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS,
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),

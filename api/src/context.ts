@@ -74,7 +74,7 @@ export function createLoaders(em: EntityManager, scope: Scope | undefined, optio
     ...createRegionLoaders(em, options),
     ...createCentreLoaders(em, scope, options),
     ...createRatingLoaders(em, options),
-    ...createRatingCycleLoaders(em),
+    ...createRatingCycleLoaders(em, scope),
     ...createFigureLoaders(em, options),
     ...createEditorialLoaders(em, options),
     ...createListsLoaders(em, scope),

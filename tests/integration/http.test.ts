@@ -1,4 +1,8 @@
+import { WEBHOOK_SECRET_HEADER } from '../../api/src/http/cms-webhook';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+
+/** No stack frame, file path, SQL or Express error page in an answer. */
+const INTERNALS = /at .*\.(js|ts):\d+|\/work\/|node_modules|<pre>|select |SyntaxError/i;
 
 let api: TestApp;
 beforeAll(async () => {
@@ -57,5 +61,67 @@ describe('readiness during a larger start-up', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe('errors Express handles, in the endpoint’s own format', () => {
+  const postGraphql = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('should answer a body that is not JSON with 400 BAD_REQUEST as GraphQL JSON', async () => {
+    const response = await postGraphql('{"query": "{ __typename }"');
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(text).not.toMatch(INTERNALS);
+  });
+
+  it('should answer a body over 100 KB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const response = await postGraphql(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(120_000)}` }));
+    const text = await response.text();
+    expect(response.status).toBe(413);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(text).not.toMatch(INTERNALS);
+  });
+
+  it('should answer unknown paths with 404 NOT_FOUND: JSON for clients, a page for browsers', async () => {
+    const json = await fetch(`${api.url}/no/such/thing`);
+    expect(json.status).toBe(404);
+    expect(await json.json()).toEqual({ errors: [{ message: 'Nothing is served at this address.', extensions: { code: 'NOT_FOUND' } }] });
+    const page = await fetch(`${api.url}/no/such/thing`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Nothing is served at this address.');
+  });
+});
+
+describe('the CMS webhook', () => {
+  const SECRET = 'w'.repeat(40);
+  let webhookApi: TestApp;
+  beforeAll(async () => {
+    webhookApi = await createTestApp({
+      // Nothing listens at the CMS address: these requests never get as far as reading it.
+      editorial: { cmsUrl: 'http://127.0.0.1:9', mediaBaseUrl: 'http://127.0.0.1:9', apiToken: 't'.repeat(40), webhookSecret: SECRET, previewSecret: 'p'.repeat(40), reconcileSeconds: 0 },
+    });
+  });
+  afterAll(() => webhookApi.stop());
+  const send = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${webhookApi.url}/webhooks/cms`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('should refuse a missing secret before reading the body, however large', async () => {
+    const response = await send(JSON.stringify({ event: 'entry.publish', filler: 'x'.repeat(2_000_000) }));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: 'Wrong or missing webhook secret.', code: 'UNAUTHENTICATED' });
+  });
+
+  it.each([
+    ['a body that is not JSON', '{"event":', 400, 'BAD_REQUEST'],
+    ['a body that is not an event', '{"event": 5, "entry": "x"}', 400, 'BAD_REQUEST'],
+    ['a body over the limit', JSON.stringify({ event: 'entry.publish', filler: 'x'.repeat(300_000) }), 413, 'PAYLOAD_TOO_LARGE'],
+  ])('should answer %s with the right secret as { error, code }', async (_what, body, status, code) => {
+    const response = await send(body, { [WEBHOOK_SECRET_HEADER]: SECRET });
+    const text = await response.text();
+    expect(response.status).toBe(status);
+    expect(JSON.parse(text)).toEqual({ error: expect.any(String), code });
+    expect(text).not.toMatch(INTERNALS);
   });
 });

@@ -12,21 +12,23 @@ function capturingLogger() {
 describe('formatError', () => {
   it('should mask an unexpected error, without a stack trace, and log it in full', () => {
     const { logger, lines } = capturingLogger();
-    const format = createFormatError(logger, { exposeStack: false });
+    const format = createFormatError(logger);
     const secret = new Error('connection to 10.0.0.5 refused: password authentication failed');
     const result = format({ message: secret.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, secret);
     expect(result).toEqual({ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
     expect(lines.join('')).toContain('password authentication failed');
   });
 
-  it('should add the stack only when asked (development)', () => {
-    const format = createFormatError(pino({ level: 'silent' }), { exposeStack: true });
-    const result = format({ message: 'x' }, new Error('boom'));
-    expect(result.extensions?.stacktrace).toEqual(expect.arrayContaining([expect.stringContaining('boom')]));
+  it('should answer a database outage as SERVICE_UNAVAILABLE, naming no address', () => {
+    const format = createFormatError(pino({ level: 'silent' }));
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    const result = format({ message: refused.message }, refused);
+    expect(result.extensions).toEqual({ code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: 5 });
+    expect(result.message).not.toContain('10.0.0.5');
   });
 
   it('should pass a typed application error through with its code and details', () => {
-    const format = createFormatError(pino({ level: 'silent' }), { exposeStack: false });
+    const format = createFormatError(pino({ level: 'silent' }));
     const error = new AppError(ErrorCode.NOT_FOUND, 'No region has the code "1".', { argument: 'regionCode' });
     expect(format({ message: 'x' }, error)).toEqual({
       message: 'No region has the code "1".',
@@ -35,7 +37,7 @@ describe('formatError', () => {
   });
 
   it('should keep the code of errors GraphQL raises about the request itself', () => {
-    const format = createFormatError(pino({ level: 'silent' }), { exposeStack: false });
+    const format = createFormatError(pino({ level: 'silent' }));
     const error = new GraphQLError('Syntax Error: Expected Name, found <EOF>.', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
     expect(format({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions).toEqual({
       code: 'GRAPHQL_PARSE_FAILED',

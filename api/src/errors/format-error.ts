@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type ArgumentNode, type ASTNode, type GraphQLFormattedError, GraphQLError, type ObjectFieldNode, parse, visit } from 'graphql';
 import type { Logger } from 'pino';
@@ -5,12 +6,14 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { PARSE_LIMITS } from '../limits/limits.plugin';
 import { AppError, ErrorCode } from './app-error';
+import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from './database-outage';
 
 /**
  * The one place where errors become GraphQL errors. Known errors keep their code and
- * message; anything unexpected is logged in full and answered with a masked message.
+ * message; anything unexpected is logged in full and answered with a masked message, in
+ * every mode: a stack or a statement never reaches the client.
  */
-export function createFormatError(logger: Logger, { exposeStack }: { exposeStack: boolean }) {
+export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
@@ -50,15 +53,34 @@ export function createFormatError(logger: Logger, { exposeStack }: { exposeStack
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (isDatabaseOutage(original)) {
+      logger.warn({ err: original }, 'database unreachable while executing a GraphQL operation');
+      return { ...base, message: DATABASE_OUTAGE_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS } };
+    }
     logger.error({ err: original }, 'unexpected error while executing a GraphQL operation');
-    return {
-      ...base,
-      message: 'Internal server error',
-      extensions: {
-        code: ErrorCode.INTERNAL_SERVER_ERROR,
-        ...(exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
-      },
-    };
+    return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+export const DATABASE_OUTAGE_MESSAGE = 'The database cannot be reached right now; try again shortly.';
+
+/**
+ * The HTTP side of the mapping above: an answer that met a database outage is a 503 with
+ * Retry-After, so clients and load balancers back off instead of reporting a bug.
+ */
+export function serviceUnavailablePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors, response }) {
+          if (errors?.some((error) => isDatabaseOutage(unwrapResolverError(error)))) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+            response.http.headers.set('cache-control', 'no-store');
+          }
+        },
+      };
+    },
   };
 }
 

@@ -1,41 +1,57 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
-import type { EditorialSyncRunner } from '../modules/editorial/editorial-sync.runner';
+import { ErrorCode } from '../errors/app-error';
+import type { CmsWebhookEvent, EditorialSyncRunner } from '../modules/editorial/editorial-sync.runner';
 import { CmsUnavailableError } from '../modules/editorial/strapi-client';
 
 export const WEBHOOK_SECRET_HEADER = 'x-star-centres-secret';
 
+// Strapi sends the whole entry: the source article alone is 45 KB as JSON. Only a sender
+// that knows the secret gets this far, so the limit guards against mistakes, not strangers.
+const WEBHOOK_BODY_LIMIT = '256kb';
+
 /**
  * POST /webhooks/cms. Strapi webhooks are unsigned, so a shared secret in a header proves
- * the sender; it is compared in constant time, and the body only names what to re-read.
+ * the sender; it is compared in constant time before a byte of the body is read, and the
+ * body only names what to re-read. Failures answer `{ error, code }` (http/error-handler.ts).
  */
 export function cmsWebhookRouter({ secret, runner, logger }: { secret: string | undefined; runner: EditorialSyncRunner | undefined; logger: Logger }): Router {
   const router = express.Router();
-  router.post('/webhooks/cms', express.json({ limit: '1mb' }), async (req, res) => {
-    if (!secret || !runner) {
-      res.status(503).json({ error: 'The CMS connection is not configured (CMS_WEBHOOK_SECRET, CMS_API_TOKEN).' });
-      return;
-    }
-    if (!isSameSecret(req.get(WEBHOOK_SECRET_HEADER), secret)) {
-      logger.warn({ from: req.ip }, 'CMS webhook refused: wrong or missing secret');
-      res.status(401).json({ error: 'Wrong or missing webhook secret.' });
-      return;
-    }
-    try {
-      res.json(await runner.handleWebhook(req.body ?? {}));
-    } catch (error) {
-      // The reconcile pass repairs what this event could not apply.
-      const status = error instanceof CmsUnavailableError ? 502 : 500;
-      if (error instanceof CmsUnavailableError) {
-        // Normal while the CMS is still booting (its first seed fires webhooks before it listens).
-        logger.warn({ reason: error.message }, 'CMS webhook not applied yet: the reconcile pass will pick it up');
-      } else {
-        logger.error({ err: error }, 'CMS webhook could not be applied');
+  router.post(
+    '/webhooks/cms',
+    (req, res, next) => {
+      if (!secret || !runner) {
+        res.status(503).json({ error: 'The CMS connection is not configured (CMS_WEBHOOK_SECRET, CMS_API_TOKEN).', code: 'NOT_CONFIGURED' });
+        return;
       }
-      res.status(status).json({ error: status === 502 ? 'The CMS could not be read; the reconcile pass will retry.' : 'Internal error' });
-    }
-  });
+      if (!isSameSecret(req.get(WEBHOOK_SECRET_HEADER), secret)) {
+        logger.warn({ from: req.ip }, 'CMS webhook refused: wrong or missing secret');
+        res.status(401).json({ error: 'Wrong or missing webhook secret.', code: ErrorCode.UNAUTHENTICATED });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: WEBHOOK_BODY_LIMIT }),
+    async (req, res) => {
+      if (!isWebhookEvent(req.body)) {
+        res.status(400).json({ error: 'The body is not a Strapi webhook event (event, uid, entry.documentId, entry.locale as strings).', code: ErrorCode.BAD_REQUEST });
+        return;
+      }
+      try {
+        res.json(await runner!.handleWebhook(req.body));
+      } catch (error) {
+        // The reconcile pass repairs what this event could not apply.
+        if (error instanceof CmsUnavailableError) {
+          // Normal while the CMS is still booting (its first seed fires webhooks before it listens).
+          logger.warn({ reason: error.message }, 'CMS webhook not applied yet: the reconcile pass will pick it up');
+          res.status(502).json({ error: 'The CMS could not be read; the reconcile pass will retry.', code: 'CMS_UNAVAILABLE' });
+          return;
+        }
+        throw error;
+      }
+    },
+  );
   return router;
 }
 
@@ -43,4 +59,11 @@ function isSameSecret(given: string | undefined, expected: string): boolean {
   // Hashing first gives equal-length buffers, so timingSafeEqual never throws or leaks length.
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return given !== undefined && timingSafeEqual(digest(given), digest(expected));
+}
+
+function isWebhookEvent(body: unknown): body is CmsWebhookEvent {
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const isText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+  if (!isRecord(body) || !isText(body.event) || !isText(body.uid)) return false;
+  return body.entry === undefined || body.entry === null || (isRecord(body.entry) && isText(body.entry.documentId) && isText(body.entry.locale));
 }

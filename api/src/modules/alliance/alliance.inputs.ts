@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../region/region.inputs';
+import { IsCalendarDate } from '../../shared/calendar-date';
 import { PageArgs } from '../../shared/pagination';
 import { OperationalListArgs } from '../lists/lists.inputs';
 import { AllianceUnitType, MembershipStatus } from './alliance.entity';
@@ -81,7 +82,7 @@ export class AddAllianceMembershipInput {
 
   @Field({ nullable: true, description: 'Date the 共建协议 was signed (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   agreementSignedOn?: string;
 
   @Field(() => [String], { nullable: true })
@@ -100,11 +101,11 @@ export class ChangeMembershipStatusInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   agreementSignedOn?: string;
 
   @Field({ nullable: true, description: 'Date of withdrawal; today when absent.' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   on?: string;
 }

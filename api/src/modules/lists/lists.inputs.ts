@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsCalendarDate } from '../../shared/calendar-date';
 import { PageArgs } from '../../shared/pagination';
 import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../region/region.inputs';
@@ -131,8 +132,6 @@ export class RegionFiguresArgs {
   year!: number;
 }
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date written YYYY-MM-DD';
 const ID_LIST_MESSAGE = '$property may name at most 50 records';
 
 @InputType({ description: 'A need collected from residents.' })
@@ -163,7 +162,7 @@ export class CreateNeedInput {
 
   @Field({ nullable: true, description: 'Date collected (YYYY-MM-DD); today when absent.' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   submittedOn?: string;
 }
 
@@ -294,12 +293,12 @@ export class CreateProjectInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   startsOn?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   endsOn?: string;
 }
 
@@ -339,7 +338,7 @@ export class ChangeProjectStatusInput {
 
   @Field({ nullable: true, description: 'Date of the step; today when absent.' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   on?: string;
 }
 
@@ -366,6 +365,6 @@ export class ReportProjectProgressInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   on?: string;
 }

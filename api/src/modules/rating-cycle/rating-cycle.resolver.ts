@@ -13,6 +13,7 @@ import { Assessment, AssessmentStage } from './assessment.entity';
 import { submitAssessment } from './assessment.service';
 import { EvaluatorAssignment } from './evaluator-assignment.entity';
 import { CycleStage, RatingCycle, STAGE_ORDER } from './rating-cycle.entity';
+import { cycleInScope } from './rating-cycle.loaders';
 import { LodgeObjectionInput, OpenCycleInput, OverrideRatingInput, RatingSchemeInput, SubmitAssessmentInput } from './rating-cycle.inputs';
 import { advanceCycle, assignEvaluator, finalDecision, lodgeObjection, openCycle, overrideRating, resolveObjection } from './rating-cycle.service';
 import { IndicatorDeviation, NoticeEntry } from './rating-cycle.types';
@@ -30,8 +31,8 @@ export class RatingCycleResolver {
   }
 
   @Query(() => RatingCycle, { nullable: true })
-  ratingCycle(@Arg('id', () => ID) id: string, @Ctx() { em }: Context): Promise<RatingCycle | null> {
-    return Number.isSafeInteger(Number(id)) ? em.findOne(RatingCycle, { id: Number(id) }) : Promise.resolve(null);
+  ratingCycle(@Arg('id', () => ID) id: string, @Ctx() { em, scope }: Context): Promise<RatingCycle | null> {
+    return Number.isSafeInteger(Number(id)) ? em.findOne(RatingCycle, { id: Number(id), ...cycleInScope(scope) }) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Int)
