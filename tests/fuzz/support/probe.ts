@@ -58,7 +58,7 @@ const LEAKS: Array<[string, RegExp]> = [
   ['a stack frame', /\bat (?:async )?[\w$.<>[\]]+ \(?[^()\s]*:\d+:\d+\)?/],
   ['a stack trace field', /"stacktrace"/i],
   ['a file path', /\/work\/|node_modules|\.ts:\d|\.js:\d|node:internal/],
-  ['SQL text', /\b(?:select [^"]{0,200}? from|insert into|update "?\w+"? set|delete from)\b/i],
+  ['SQL text', /\b(?:select\b[\s\S]{0,400}?\bfrom\b|insert into|update \\?"?\w+\\?"? set|delete from)/i],
   ['an HTML error page', /<!DOCTYPE html>[\s\S]*<pre>/i],
 ];
 
