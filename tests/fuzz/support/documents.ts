@@ -67,6 +67,7 @@ class Writer {
   private variableDefinitions: string[] = [];
   readonly variables: Record<string, unknown> = {};
   private fragments: string[] = [];
+  private hasHugeList = false;
 
   constructor(
     private readonly g: Gen,
@@ -166,7 +167,12 @@ class Writer {
   value(name: string, type: GraphQLInputType): unknown {
     if (type instanceof GraphQLNonNull) return this.value(name, type.ofType);
     if (type instanceof GraphQLList) {
-      if (this.flavour === 'hostile' && this.chance(10)) return Array.from({ length: this.pick([1000, 5000]) }, () => this.value(name, type.ofType));
+      // One huge list of leaves per document: nested huge lists would only exhaust the fuzzer's memory.
+      if (this.flavour === 'hostile' && !this.hasHugeList && isLeafType(getNamedType(type.ofType)) && this.chance(10)) {
+        this.hasHugeList = true;
+        const item = this.value(name, type.ofType);
+        return Array.from({ length: this.pick([1000, 5000]) }, () => item);
+      }
       const length = this.g(fc.integer, { min: 0, max: 3 });
       return Array.from({ length }, () => this.value(name, type.ofType));
     }
