@@ -30,7 +30,7 @@ export const hostileOperation: fc.Arbitrary<Operation> = fc.oneof(
   ),
 );
 
-function fragmentBomb(levels: number, fanOut: number): Operation {
+export function fragmentBomb(levels: number, fanOut: number): Operation {
   const fragments = ['fragment F0 on Query { __typename }'];
   for (let level = 1; level <= levels; level += 1) {
     fragments.push(`fragment F${level} on Query { ${Array.from({ length: fanOut }, () => `...F${level - 1}`).join(' ')} }`);
