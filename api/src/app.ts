@@ -18,6 +18,7 @@ import { createOrmConfig } from './db/mikro-orm.config';
 import { createFormatError, serviceUnavailablePlugin } from './errors/format-error';
 import { unstorableTextPlugin } from './errors/unstorable-text';
 import { cmsWebhookRouter } from './http/cms-webhook';
+import { answerClientErrorsAsJson } from './http/client-error';
 import { capConnectionsPerAddress } from './http/connection-cap';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import type { CentreCardData } from './http/embed/centre-card';
@@ -120,6 +121,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   httpServer.keepAliveTimeout = 5_000;
   httpServer.timeout = 60_000;
   capConnectionsPerAddress(httpServer, config.maxConnectionsPerAddress, logger);
+  answerClientErrorsAsJson(httpServer);
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { WEBHOOK_SECRET_HEADER } from '../../api/src/http/cms-webhook';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -82,6 +83,22 @@ describe('errors Express handles, in the endpoint’s own format', () => {
     expect(response.status).toBe(413);
     expect(JSON.parse(text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(text).not.toMatch(INTERNALS);
+  });
+
+  it('should answer requests Node refuses before routing (a URL over 16 KB, malformed HTTP) as JSON with a code', async () => {
+    const long = await fetch(`${api.url}/graphql?query=${encodeURIComponent(`{ __typename } # ${'x'.repeat(20_000)}`)}`);
+    expect(long.status).toBe(431);
+    expect((await long.json()).errors[0].extensions.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    const { hostname, port } = new URL(api.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => socket.write('GARBAGE / HTTP/9.9\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 400 /);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('should answer unknown paths with 404 NOT_FOUND: JSON for clients, a page for browsers', async () => {
