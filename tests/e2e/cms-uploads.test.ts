@@ -17,6 +17,7 @@ let api: TestApp;
 let cms: TestCms;
 let browser: Browser;
 let editorJwt: string;
+// Files this test leaves in the shared uploads folder, removed at the end.
 const placed: string[] = [];
 beforeAll(async () => {
   api = await createTestApp();
@@ -67,6 +68,7 @@ describe('uploads an editor cannot use against the admin', () => {
   it('should accept a real image (shown inline) and a real PDF (downloaded), both sandboxed', async () => {
     const image = await upload('centre.png', PNG_1X1, 'image/png');
     expect(image.status).toBe(201);
+    placed.push(path.basename(image.body[0].url));
     const served = await fetch(`${cms.url}${image.body[0].url}`);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
@@ -75,6 +77,7 @@ describe('uploads an editor cannot use against the admin', () => {
 
     const pdf = await upload('notice.pdf', PDF, 'application/pdf');
     expect(pdf.status).toBe(201);
+    placed.push(path.basename(pdf.body[0].url));
     const download = await fetch(`${cms.url}${pdf.body[0].url}`);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toBe('attachment');

@@ -30,11 +30,10 @@ const UPLOAD_ACTIONS = [
  * The super-admin, the publicity-editor role with exactly the editorial permissions, and
  * (outside production) the demo editor account.
  *
- * Development creates the super-admin on first start. Production makes the account named by
- * CMS_ADMIN_EMAIL a super-admin with CMS_ADMIN_PASSWORD (creating it, or changing its password
- * when it differs), and blocks every other account that still signs in with a development
- * password: a data folder first used in development brings the demo editor and the
- * development super-admin along.
+ * Development creates the super-admin on first start. Production gives the account named by
+ * CMS_ADMIN_EMAIL the password CMS_ADMIN_PASSWORD (creating it as a super-admin when missing),
+ * and deactivates every other account that still signs in with a development password: a data
+ * folder first used in development brings the demo editor and the development super-admin along.
  */
 export async function ensureAdminUsers(strapi: Core.Strapi, config: Settings): Promise<void> {
   const roles = strapi.service('admin::role');
@@ -51,7 +50,7 @@ export async function ensureAdminUsers(strapi: Core.Strapi, config: Settings): P
   await roles.assignPermissions(editorRole.id, editorPermissions(strapi));
 
   if (config.isProduction) {
-    await blockDevelopmentPasswords(strapi, config);
+    await deactivateDevelopmentPasswords(strapi, config);
   } else if (!(await users.exists({ email: config.editorEmail }))) {
     await users.create({
       email: config.editorEmail,
@@ -89,34 +88,35 @@ async function ensureSuperAdminFromEnvironment(strapi: Core.Strapi, config: Sett
     return;
   }
   const isCurrent = account.password && (await strapi.service('admin::auth').validatePassword(config.adminPassword, account.password));
-  if (!isCurrent) {
-    await strapi.service('admin::user').updateById(account.id, { password: config.adminPassword, blocked: false });
+  if (!isCurrent || !account.isActive) {
+    await strapi.service('admin::user').updateById(account.id, { password: config.adminPassword, isActive: true });
     strapi.log.info(`Set the password of the super-admin ${config.adminEmail} from CMS_ADMIN_PASSWORD`);
   }
 }
 
-async function blockDevelopmentPasswords(strapi: Core.Strapi, config: Settings): Promise<void> {
+async function deactivateDevelopmentPasswords(strapi: Core.Strapi, config: Settings): Promise<void> {
   const auth = strapi.service('admin::auth');
-  const accounts: Array<{ id: number; email: string; password: string | null; blocked: boolean | null }> = await strapi.db
+  const accounts: Array<{ id: number; email: string; password: string | null; isActive: boolean }> = await strapi.db
     .query('admin::user')
-    .findMany({ select: ['id', 'email', 'password', 'blocked'], where: { email: { $ne: config.adminEmail.toLowerCase() } } });
+    .findMany({ select: ['id', 'email', 'password', 'isActive'], where: { email: { $ne: config.adminEmail.toLowerCase() } } });
   for (const account of accounts) {
-    if (account.blocked || !account.password) {
+    if (!account.isActive || !account.password) {
       continue;
     }
     const matches = await Promise.all(DEVELOPMENT_PASSWORDS.map((password) => auth.validatePassword(password, account.password)));
     if (matches.some(Boolean)) {
-      await strapi.service('admin::user').updateById(account.id, { blocked: true });
+      // Strapi's sign-in refuses inactive accounts (it does not look at `blocked`).
+      await strapi.service('admin::user').updateById(account.id, { isActive: false });
       strapi.log.warn(
-        `Blocked the CMS account ${account.email}: it still signs in with a development password. ` +
-          'To use it in production, give it a new password and unblock it in Settings → Users.',
+        `Deactivated the CMS account ${account.email}: it still signs in with a development password. ` +
+          'To use it in production, give it a new password and make it active again in Settings → Users.',
       );
     }
   }
 }
 
-async function findAccount(strapi: Core.Strapi, email: string): Promise<{ id: number; password: string | null } | null> {
-  return strapi.db.query('admin::user').findOne({ select: ['id', 'password'], where: { email: email.toLowerCase() } });
+async function findAccount(strapi: Core.Strapi, email: string): Promise<{ id: number; password: string | null; isActive: boolean } | null> {
+  return strapi.db.query('admin::user').findOne({ select: ['id', 'password', 'isActive'], where: { email: email.toLowerCase() } });
 }
 
 /** Every field of the three editorial types, in every locale, plus the media library. */
