@@ -16,6 +16,8 @@ export default ({ env }: { env: any }) => [
       },
     },
   },
+  // After the security headers, which it overrides for /uploads.
+  'global::upload-headers',
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',

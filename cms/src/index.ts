@@ -3,6 +3,7 @@ import { ensureAdminUsers } from './bootstrap/admin-users';
 import { ensureApiWiring } from './bootstrap/api-wiring';
 import { countSqlForBench } from './bootstrap/bench-sql-counter';
 import { validateCentreCodes } from './bootstrap/centre-codes';
+import { boundHighlightValues } from './bootstrap/highlight-values';
 import { ensureLocales } from './bootstrap/locales';
 import { refuseDefaultSecretsInProduction, settings } from './bootstrap/settings';
 import { seedEditorialContent } from './seed/seed-content';
@@ -11,6 +12,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     refuseDefaultSecretsInProduction(settings(strapi));
     strapi.documents.use(validateCentreCodes(strapi));
+    strapi.documents.use(boundHighlightValues(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -191,6 +191,20 @@ describe('bad input', () => {
     expect(await profiles()).toBe(before);
   });
 
+  it('should refuse a highlight value too large to store with a validation error, not a 500', async () => {
+    const before = await profiles();
+    const highlight = (value: number) => ({ data: { centreCode: '530402000000-01', title: '亮点过大', highlights: [{ label: '服务群众', value, unit: '人次' }] } });
+    const huge = await cms.rest('POST', '/centre-profiles?locale=zh-Hans', writer, highlight(1e15));
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.name).toBe('ValidationError');
+    // The bound, not the centre code (a known one), is what refused it.
+    expect(JSON.stringify(huge.body.error)).toContain('highlights');
+    expect(JSON.stringify(huge.body.error)).not.toContain('Unknown centre code');
+    const hugeNegative = await cms.rest('POST', '/centre-profiles?locale=zh-Hans', writer, highlight(-1e15));
+    expect(hugeNegative.status).toBe(400);
+    expect(await profiles()).toBe(before);
+  });
+
   it('should reject an article whose slug is taken or whose featured centre is unknown', async () => {
     const body = [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }];
     const clash = await cms.rest('POST', '/showcase-articles?locale=zh-Hans', writer, { data: { title: '撞名', slug: 'xingji-zhanbo-3', body } });
@@ -207,7 +221,7 @@ describe('bad input', () => {
 });
 
 describe('production mode', () => {
-  it('should refuse to start with the development default passwords', async () => {
+  it('should refuse to start with the development super-admin password, naming the account', async () => {
     const [command, ...args] = strapiCommand(CMS_DIR, 'start');
     const child = spawn(command!, args, { cwd: CMS_DIR, env: { ...cms.env, NODE_ENV: 'production', CMS_PORT: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -216,6 +230,7 @@ describe('production mode', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).not.toBe(0);
     expect(output).toContain('Refusing to start in production');
-    expect(output).toContain('CMS_EDITOR_PASSWORD is the development default');
+    expect(output).toContain('CMS_ADMIN_PASSWORD is a development password');
+    expect(output).toContain('super-admin admin@example.com');
   });
 });

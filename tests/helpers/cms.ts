@@ -29,8 +29,8 @@ export interface TestCms {
   url: string;
   database: DatabaseConfig;
   env: NodeJS.ProcessEnv;
-  /** Stops and starts the same CMS again (a second bootstrap on the same database). */
-  restart(): Promise<void>;
+  /** Stops and starts the same CMS again (a second bootstrap on the same database), optionally with other settings. */
+  restart(overrides?: NodeJS.ProcessEnv): Promise<void>;
   stop(): Promise<void>;
   /** An admin-panel JWT, as the admin UI gets it when someone logs in. */
   login(account?: { email: string; password: string }): Promise<string>;
@@ -71,9 +71,9 @@ export async function startTestCms(name: string, apiUrl: string, { port }: { por
     url,
     database,
     env,
-    restart: async () => {
+    restart: async (overrides = {}) => {
       await cms.stop();
-      cms = await startCms({ cmsDir: CMS_DIR, env, url, logger });
+      cms = await startCms({ cmsDir: CMS_DIR, env: { ...env, ...overrides }, url, logger });
     },
     stop: () => cms.stop(),
     login: async (account = SUPER_ADMIN) => {

@@ -19,7 +19,13 @@ export function settings(strapi: Core.Strapi): Settings {
   return strapi.config.get('star-centres') as Settings;
 }
 
-/** Production must bring its own secrets: the development defaults are printed by `npm start`. */
+/** The passwords `npm start` prints in development; no account may keep one in production. */
+export const DEVELOPMENT_PASSWORDS = [DEVELOPMENT_DEFAULTS.adminPassword, DEVELOPMENT_DEFAULTS.editorPassword];
+
+/**
+ * Production must bring its own secrets and super-admin password. The demo editor's password
+ * is not asked for: production never creates the demo editor.
+ */
 export function refuseDefaultSecretsInProduction(config: Settings): void {
   if (!config.isProduction) {
     return;
@@ -27,8 +33,8 @@ export function refuseDefaultSecretsInProduction(config: Settings): void {
   const problems = [
     !config.apiToken && 'CMS_API_TOKEN is not set',
     !config.webhookSecret && 'CMS_WEBHOOK_SECRET is not set',
-    config.adminPassword === DEVELOPMENT_DEFAULTS.adminPassword && 'CMS_ADMIN_PASSWORD is the development default',
-    config.editorPassword === DEVELOPMENT_DEFAULTS.editorPassword && 'CMS_EDITOR_PASSWORD is the development default',
+    DEVELOPMENT_PASSWORDS.includes(config.adminPassword) &&
+      `CMS_ADMIN_PASSWORD is a development password (set a new one: it becomes the password of the super-admin ${config.adminEmail})`,
   ].filter(Boolean);
   if (problems.length > 0) {
     throw new Error(`Refusing to start in production: ${problems.join('; ')}.`);
