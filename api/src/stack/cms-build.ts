@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 
@@ -19,6 +19,8 @@ export async function buildCmsIfChanged({ cmsDir, env, logger }: { cmsDir: strin
   if (isBuilt && (await readFile(stampFile, 'utf8')) === hash) {
     return 'up to date';
   }
+  // strapi build compiles into dist/ without emptying it: a file deleted from src/ would keep running.
+  await rm(path.join(cmsDir, 'dist'), { recursive: true, force: true });
   await runWithProgress(strapiCommand(cmsDir, 'build'), { cwd: cmsDir, env }, logger);
   await writeFile(stampFile, hash);
   return 'built';
