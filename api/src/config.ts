@@ -197,6 +197,7 @@ export function databaseFromUrl(rawUrl: string, nameOverride?: string): Database
   return { url: apiUrl.toString(), maintenanceUrl: maintenanceUrl.toString(), name };
 }
 
-export function embeddedDatabase(port: number): DatabaseConfig {
-  return databaseFromUrl(`postgres://postgres:postgres@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`);
+/** The API's database on the embedded PostgreSQL, as its superuser with the generated password. */
+export function embeddedDatabase(port: number, password: string): DatabaseConfig {
+  return databaseFromUrl(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`);
 }
