@@ -72,6 +72,44 @@ export const DEVELOPMENT_ACCOUNTS = {
   editor: { email: 'editor@example.com', password: 'Editor-Star-2024' },
 };
 
+// A simple estimate, not a proof: it catches `aaaa…`, `changeme-changeme…`, `0123456789` repeated and short keys, while
+// any random secret of 32+ characters (base64 or hex) passes with a wide margin.
+const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_DISTINCT = 10;
+const MIN_SECRET_BITS = 96;
+
+/** Why a production secret is too guessable, or undefined. APP_KEYS is a comma-separated list: each key counts. */
+export function secretWeakness(name: CmsSecretName, value: string): string | undefined {
+  const keys = name === 'APP_KEYS' ? value.split(',') : [value];
+  for (const [index, key] of keys.entries()) {
+    const which = keys.length > 1 ? `key ${index + 1} ` : '';
+    const bits = Math.round(shannonBits(key));
+    const distinct = new Set(key).size;
+    const repeats = /^(.+?)\1+$/s.test(key);
+    if (key.length < MIN_SECRET_LENGTH || distinct < MIN_SECRET_DISTINCT || bits < MIN_SECRET_BITS || repeats) {
+      return (
+        `${which}is too weak for production (${key.length} characters, ${distinct} distinct, about ${bits} bits` +
+        `${repeats ? ', one part repeated' : ''}; ` +
+        `needs ${MIN_SECRET_LENGTH}+ characters, ${MIN_SECRET_DISTINCT}+ distinct, ${MIN_SECRET_BITS}+ bits). ` +
+        `Generate one with: openssl rand -base64 32`
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Length × the Shannon entropy of the string's own character frequencies. */
+function shannonBits(text: string): number {
+  const counts = new Map<string, number>();
+  for (const character of text) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bitsPerCharacter = 0;
+  for (const count of counts.values()) {
+    const p = count / text.length;
+    bitsPerCharacter -= p * Math.log2(p);
+  }
+  return bitsPerCharacter * text.length;
+}
+
 export interface CmsConfig {
   enabled: boolean;
   /** Where the CMS reaches the API (webhook, centre-code checks). */
@@ -143,6 +181,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
+  if (vars.NODE_ENV === 'production') {
+    const problems = CMS_SECRET_NAMES.flatMap((name) => {
+      const weakness = vars[name] && secretWeakness(name, vars[name]);
+      return weakness ? [`  ${name}: ${weakness}`] : [];
+    });
+    if (problems.length > 0) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
   return Object.freeze({
     env: vars.NODE_ENV,
     host: vars.HOST,
@@ -201,6 +246,7 @@ export function databaseFromUrl(rawUrl: string, nameOverride?: string): Database
   return { url: apiUrl.toString(), maintenanceUrl: maintenanceUrl.toString(), name };
 }
 
-export function embeddedDatabase(port: number): DatabaseConfig {
-  return databaseFromUrl(`postgres://postgres:postgres@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`);
+/** The API's database on the embedded PostgreSQL, as its superuser with the generated password. */
+export function embeddedDatabase(port: number, password: string): DatabaseConfig {
+  return databaseFromUrl(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`);
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { type Config, type DatabaseConfig, embeddedDatabase } from './config';
+import type { Config, DatabaseConfig } from './config';
 import { ensureDatabase } from './db/database';
 import { startEmbeddedPostgres } from './db/embedded-postgres';
 
@@ -16,7 +16,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     return { database: config.database, isEmbedded: false, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
-  const database = embeddedDatabase(config.embeddedPgPort);
+  const { database } = embedded;
   try {
     await createIfMissing(database, logger);
   } catch (error) {

@@ -1,6 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { seedDatabase } from '../../seeds/api/seed';
-import { seedDevelopmentStaff } from '../../seeds/api/staff';
+import { liveDevelopmentStaff, seedDevelopmentStaff } from '../../seeds/api/staff';
 import { createApp, type EditorialOptions } from './app';
 import type { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import type { Config, DatabaseConfig } from './config';
@@ -27,7 +28,9 @@ export async function startApi(config: Config, logger: Logger, database: Databas
       const summary = await seedDatabase(app.orm.em.fork(), { onProgress: (line) => logger.info(line) });
       logger.info(summary, 'seed data loaded');
     }
-    if (config.seedOnStart && config.env !== 'production') {
+    if (config.env === 'production') {
+      await refuseDevelopmentStaff(app.orm.em.fork());
+    } else if (config.seedOnStart) {
       const created = await seedDevelopmentStaff(app.orm.em.fork());
       if (created > 0) logger.info({ created }, 'development staff accounts created');
     }
@@ -37,4 +40,18 @@ export async function startApi(config: Config, logger: Logger, database: Databas
     await app.stop();
     throw error;
   }
+}
+
+/**
+ * Production never creates the development staff accounts, but a database first created in
+ * development keeps them, signing in with a password printed in the README: refuse to start.
+ */
+export async function refuseDevelopmentStaff(em: EntityManager): Promise<void> {
+  const live = await liveDevelopmentStaff(em);
+  if (live.length === 0) return;
+  throw new Error(
+    `Production refuses to start: these development staff accounts still have the development password: ${live.join(', ')}. ` +
+      `Disable each (npm run staff:disable -- --email <email>) or give it a new password (npm run staff:password -- --email <email>), ` +
+      'with the same DATABASE_URL / DATA_DIR, then start again.',
+  );
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StaffRole } from '../../api/src/auth/actor';
 import { StaffAccount } from '../../api/src/modules/staff/staff-account.entity';
+import { verifyPassword } from '../../api/src/modules/staff/password';
 import { createStaffAccount, type NewStaffAccount } from '../../api/src/modules/staff/staff.service';
 
 /** One password for every development account: they exist only outside production. */
@@ -28,4 +29,18 @@ export async function seedDevelopmentStaff(em: EntityManager): Promise<number> {
     created += 1;
   }
   return created;
+}
+
+/**
+ * The development accounts that still sign in with the development password: a database
+ * first created in development keeps them, and production must not run with them.
+ */
+export async function liveDevelopmentStaff(em: EntityManager): Promise<string[]> {
+  const emails = DEVELOPMENT_STAFF.map((account) => account.email);
+  const accounts = await em.find(StaffAccount, { email: { $in: emails }, disabledAt: null }, { populate: ['passwordHash'], orderBy: { email: 'asc' } });
+  const live: string[] = [];
+  for (const account of accounts) {
+    if (await verifyPassword(DEVELOPMENT_STAFF_PASSWORD, account.passwordHash)) live.push(account.email);
+  }
+  return live;
 }

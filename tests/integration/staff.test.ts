@@ -1,8 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { MikroORM } from '@mikro-orm/postgresql';
+import Redis from 'ioredis';
 import pino from 'pino';
 import { createApp } from '../../api/src/app';
-import { loadConfig } from '../../api/src/config';
-import { DEVELOPMENT_STAFF_PASSWORD } from '../../seeds/api/staff';
+import { StaffRole } from '../../api/src/auth/actor';
+import { databaseFromUrl, loadConfig } from '../../api/src/config';
+import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
+import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from '../../api/src/limits/rate-limiter';
+import { LOGIN_THROTTLE } from '../../api/src/modules/staff/login-throttle';
+import { StaffAccount } from '../../api/src/modules/staff/staff-account.entity';
+import { changeStaffPassword, createStaffAccount, disableStaffAccount, login } from '../../api/src/modules/staff/staff.service';
+import { startApi } from '../../api/src/server';
+import { DEVELOPMENT_STAFF, DEVELOPMENT_STAFF_PASSWORD, liveDevelopmentStaff } from '../../seeds/api/staff';
+import { recreateSeededDatabase, TEST_DATABASE_NAME } from '../setup/test-database';
 import { signIn, STAFF } from '../helpers/staff';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -157,4 +168,133 @@ describe('secrets in logs', () => {
       await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
     }
   });
+});
+
+const redisUrl = process.env.REDIS_URL;
+const limiters: Array<[string, () => { limiter: RateLimiter; close(): Promise<void> }]> = [
+  ['in memory', () => ({ limiter: new MemoryRateLimiter(), close: async () => undefined })],
+];
+if (redisUrl) {
+  limiters.push([
+    'in Redis (REDIS_URL)',
+    () => {
+      const redis = new Redis(redisUrl);
+      return { limiter: new RedisRateLimiter(redis), close: async () => void (await redis.quit()) };
+    },
+  ]);
+}
+
+describe.each(limiters)('sign-in throttling %s', (_name, makeLimiter) => {
+  const PASSWORD = 'Burst-Right-Password-1';
+  let orm: MikroORM;
+  let limiter: RateLimiter;
+  let closeLimiter: () => Promise<void>;
+  beforeAll(async () => {
+    orm = await MikroORM.init(createOrmConfig({ databaseUrl: process.env.TEST_DATABASE_URL! }));
+    ({ limiter, close: closeLimiter } = makeLimiter());
+  });
+  afterAll(async () => {
+    await closeLimiter();
+    await orm.close(true);
+  });
+
+  // Redis outlives a run: every test signs in to accounts (and from addresses) of its own.
+  async function newAccount(): Promise<string> {
+    const email = `throttle-${randomBytes(6).toString('hex')}@example.com`;
+    await createStaffAccount(orm.em.fork(), { email, displayName: email, role: StaffRole.CITY_ADMIN, regionCode: '530400', password: PASSWORD });
+    return email;
+  }
+  const anAddress = () => `203.0.113.${randomBytes(4).readUInt32BE() % 250}-${randomBytes(4).toString('hex')}`;
+  const codeOf = (outcome: PromiseSettledResult<unknown>) =>
+    outcome.status === 'fulfilled' ? 'SIGNED_IN' : (outcome.reason as { code?: string }).code;
+
+  it('should evaluate at most five guesses of a concurrent burst, and refuse the right password sent with them', async () => {
+    const email = await newAccount();
+    const address = anAddress();
+    const passwords = [...Array.from({ length: 40 }, (_, index) => `Wrong-Guess-${index}`), PASSWORD];
+    const outcomes = await Promise.allSettled(passwords.map((password) => login(orm.em.fork(), limiter, 1, { email, password, address })));
+    const codes = outcomes.map(codeOf);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(36);
+    expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
+
+    // The lock is the account's: another account signs in from the same address.
+    const other = await newAccount();
+    await expect(login(orm.em.fork(), limiter, 1, { email: other, password: PASSWORD, address })).resolves.toMatchObject({ account: { email: other } });
+  });
+
+  it('should spend the same attempts on an unknown email, answering alike', async () => {
+    const email = `nobody-${randomBytes(6).toString('hex')}@example.com`;
+    const address = anAddress();
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => login(orm.em.fork(), limiter, 1, { email, password: `Guess-${index}`, address })));
+    const codes = outcomes.map(codeOf);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(7);
+  });
+
+  it('should not count sign-ins that succeed', async () => {
+    const email = await newAccount();
+    const address = anAddress();
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      await expect(login(orm.em.fork(), limiter, 1, { email, password: PASSWORD, address })).resolves.toBeDefined();
+    }
+  });
+
+  it('should double the lockout after each one, up to the cap', async () => {
+    // One-second windows, capped at two, so the doubling shows in seconds rather than minutes.
+    const policy = { ...LOGIN_THROTTLE, windowSeconds: 1, maxLockoutSeconds: 2 };
+    const email = await newAccount();
+    const address = anAddress();
+    const lockouts: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.allSettled(Array.from({ length: 5 }, (_, index) => login(orm.em.fork(), limiter, 1, { email, password: `Wrong-${index}`, address }, policy)));
+      const refused = await login(orm.em.fork(), limiter, 1, { email, password: PASSWORD, address }, policy).catch((error) => error);
+      expect(refused.code).toBe('TOO_MANY_REQUESTS');
+      lockouts.push(refused.details.retryAfterSeconds);
+      await new Promise((resolve) => setTimeout(resolve, refused.details.retryAfterSeconds * 1000 + 150));
+    }
+    expect(lockouts).toEqual([1, 2, 2]);
+    await expect(login(orm.em.fork(), limiter, 1, { email, password: PASSWORD, address }, policy)).resolves.toBeDefined();
+  }, 30_000);
+});
+
+describe('development staff accounts in production', () => {
+  const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `${TEST_DATABASE_NAME}_devstaff`);
+  const production = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', CMS_ENABLED: 'false', SEED_ON_START: 'true' });
+  const silent = pino({ level: 'silent' });
+  // Starts the API as production would and stops it again; rejects when start-up refuses.
+  const startAndStop = async () => {
+    const api = await startApi(production, silent, database);
+    await api.stop();
+  };
+  let orm: MikroORM;
+  beforeAll(async () => {
+    // A database first created in development: seeded, with the development staff.
+    await recreateSeededDatabase(database);
+    orm = await MikroORM.init(createOrmConfig({ databaseUrl: database.url }));
+  }, 120_000);
+  afterAll(() => orm.close(true));
+
+  it('should refuse to start while any has the development password, naming each and what to run', async () => {
+    const refusal = startAndStop();
+    await expect(refusal).rejects.toThrow(/staff:disable -- --email .*staff:password -- --email/);
+    for (const { email } of DEVELOPMENT_STAFF) await expect(refusal).rejects.toThrow(email);
+  });
+
+  it('should start once each is disabled, removed or has a new password, and never create or reset them', async () => {
+    const [disabled, removed, ...changed] = DEVELOPMENT_STAFF.map((account) => account.email);
+    await disableStaffAccount(orm.em.fork(), disabled!);
+    await orm.em.fork().nativeDelete(StaffAccount, { email: removed });
+    for (const email of changed.slice(1)) await changeStaffPassword(orm.em.fork(), email, 'A-Production-Password-1');
+    // One left with the development password still stops production.
+    await expect(startAndStop()).rejects.toThrow(new RegExp(`password: ${changed[0]}\\.`));
+    await changeStaffPassword(orm.em.fork(), changed[0]!, 'A-Production-Password-1');
+
+    await startAndStop();
+    expect(await liveDevelopmentStaff(orm.em.fork())).toEqual([]);
+    expect(await orm.em.fork().count(StaffAccount, { email: removed })).toBe(0);
+    const limiter = new MemoryRateLimiter();
+    await expect(login(orm.em.fork(), limiter, 1, { email: changed[0]!, password: 'A-Production-Password-1', address: 'x' })).resolves.toBeDefined();
+    await expect(login(orm.em.fork(), limiter, 1, { email: disabled!, password: DEVELOPMENT_STAFF_PASSWORD, address: 'x' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MetadataStorage } from '@mikro-orm/core';
 import pino from 'pino';
-import { startEmbeddedPostgres } from '../../api/src/db/embedded-postgres';
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../api/src/db/embedded-postgres';
 import { buildCmsIfChanged } from '../../api/src/stack/cms-build';
 import { CMS_DIR } from '../helpers/cms';
 import { EMBEDDED_TEST_DATA_DIR, EMBEDDED_TEST_PORT, recreateSeededDatabase, testDatabase } from './test-database';
@@ -11,15 +11,16 @@ import { EMBEDDED_TEST_DATA_DIR, EMBEDDED_TEST_PORT, recreateSeededDatabase, tes
  * migrations and seeded. Tests that write use data of their own.
  */
 export default async function globalSetup(): Promise<void> {
+  let embedded: EmbeddedPostgresHandle | undefined;
   if (!process.env.DATABASE_URL) {
-    const embedded = await startEmbeddedPostgres({
+    embedded = await startEmbeddedPostgres({
       dataDir: EMBEDDED_TEST_DATA_DIR,
       port: EMBEDDED_TEST_PORT,
       logger: pino({ level: 'silent' }),
     });
     (globalThis as { embeddedPostgres?: typeof embedded }).embeddedPostgres = embedded;
   }
-  const database = testDatabase();
+  const database = testDatabase(embedded?.database);
   try {
     await recreateSeededDatabase(database);
   } finally {

@@ -4,7 +4,7 @@ import { dropDatabase, ensureDatabase } from '../../api/src/db/database';
 import { createOrmConfig } from '../../api/src/db/mikro-orm.config';
 import { seedDatabase } from '../../seeds/api/seed';
 import { seedDevelopmentStaff } from '../../seeds/api/staff';
-import { databaseFromUrl, embeddedDatabase, type DatabaseConfig } from '../../api/src/config';
+import { databaseFromUrl, type DatabaseConfig } from '../../api/src/config';
 
 /**
  * Every test database name starts with this. Two checkouts testing at once against one
@@ -14,10 +14,11 @@ export const TEST_DATABASE_NAME = process.env.TEST_DB_PREFIX ?? 'star_centres_te
 export const EMBEDDED_TEST_PORT = 54339;
 export const EMBEDDED_TEST_DATA_DIR = path.resolve(__dirname, '../../.data/test');
 
-/** The server DATABASE_URL names (these machines: 127.0.0.1:5432), else an embedded one. */
-export function testDatabase(): DatabaseConfig {
-  const url = process.env.DATABASE_URL;
-  return url ? databaseFromUrl(url, TEST_DATABASE_NAME) : databaseFromUrl(embeddedDatabase(EMBEDDED_TEST_PORT).url, TEST_DATABASE_NAME);
+/** The server DATABASE_URL names (these machines: 127.0.0.1:5432), else the embedded one global-setup started. */
+export function testDatabase(embedded?: DatabaseConfig): DatabaseConfig {
+  const url = process.env.DATABASE_URL ?? embedded?.url;
+  if (!url) throw new Error('No DATABASE_URL and no embedded PostgreSQL: run the tests through jest (see tests/setup).');
+  return databaseFromUrl(url, TEST_DATABASE_NAME);
 }
 
 /** Drops and recreates a database, then applies the committed migrations and the seed data. */

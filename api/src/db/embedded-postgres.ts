@@ -1,12 +1,31 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { type DatabaseConfig, embeddedDatabase } from '../config';
+import { secret, storedSecrets } from '../stack/secrets';
 
 export interface EmbeddedPostgresHandle {
+  /** The API's database on it, with the superuser's generated password. */
+  database: DatabaseConfig;
   stop(): Promise<void>;
 }
+
+/** What earlier versions of this file gave the superuser; found on old data folders and replaced. */
+const LEGACY_PASSWORD = 'postgres';
+
+/**
+ * Every connection needs the password, checked by SCRAM; nothing is trusted by user name.
+ * Written on every start, so a data folder from an older version gets it too.
+ */
+const PG_HBA = `# Written by Star Centres on every start (api/src/db/embedded-postgres.ts): loopback only, password (SCRAM) only.
+local all         all                scram-sha-256
+host  all         all  127.0.0.1/32  scram-sha-256
+host  all         all  ::1/128       scram-sha-256
+host  replication all  127.0.0.1/32  scram-sha-256
+`;
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -16,7 +35,9 @@ export interface EmbeddedPostgresOptions {
 
 /**
  * Runs PostgreSQL from the embedded-postgres package, with its data kept under
- * `<dataDir>/postgres` so a second start reuses it. Listens on 127.0.0.1 only.
+ * `<dataDir>/postgres` so a second start reuses it. Listens on 127.0.0.1 only, and the
+ * superuser's password is random, generated once into `<dataDir>/secrets.json` (0600):
+ * other users of the machine can reach the port, so they must not know the password.
  */
 export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const databaseDir = path.resolve(dataDir, 'postgres');
@@ -27,18 +48,24 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
     // The binaries sit in this project's node_modules, below the folder of this file.
     await letPostgresUserReach([databaseDir, __dirname], logger);
   }
+  const { EMBEDDED_PG_PASSWORD: password } = await storedSecrets(dataDir, ['EMBEDDED_PG_PASSWORD'], secret);
+  // embedded-postgres hands initdb the password in a temporary file that others may read while
+  // initdb runs: initdb gets a one-time password, replaced by the stored one once started.
+  const previousPassword = isFirstRun ? secret() : LEGACY_PASSWORD;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 'postgres',
-    password: 'postgres',
+    password: previousPassword,
+    // initdb --auth: the pg_hba.conf it writes asks every connection for the password.
+    authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: isRoot,
     // Machines without the en_US locale (many containers) would fail initdb otherwise.
     initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'password_encryption=scram-sha-256'],
     onLog: (message: string) => logger.debug({ postgres: message.trim() }),
     onError: (error: unknown) => logger.debug({ postgres: String(error).trim() }),
   });
@@ -47,6 +74,7 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await pg.initialise();
   }
+  await writeFile(path.join(databaseDir, 'pg_hba.conf'), PG_HBA);
   await stopOrphanedServer(databaseDir, logger);
   try {
     await pg.start();
@@ -57,7 +85,59 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedP
       { cause: error },
     );
   }
-  return { stop: () => pg.stop() };
+  const database = embeddedDatabase(port, password);
+  try {
+    await adoptPassword(database, previousPassword, logger);
+  } catch (error) {
+    await pg.stop();
+    throw error;
+  }
+  return { database, stop: () => pg.stop() };
+}
+
+/**
+ * Gives the superuser the stored password when it still has the previous one: the one-time
+ * password of initdb on a first run, or `postgres` on a data folder created by an older
+ * version. The data stays as it was.
+ */
+async function adoptPassword(database: DatabaseConfig, previousPassword: string, logger: Logger): Promise<void> {
+  if (await canConnect(database.maintenanceUrl)) return;
+  const previous = new URL(database.maintenanceUrl);
+  previous.password = encodeURIComponent(previousPassword);
+  const client = new Client({ connectionString: previous.toString() });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL refused the password stored in secrets.json. If that file was replaced or lost, ` +
+        `restore it, or move the data folder away to start afresh.`,
+      { cause: error },
+    );
+  }
+  try {
+    // ALTER ROLE takes no bound parameters, hence the quoted literal.
+    const password = decodeURIComponent(new URL(database.maintenanceUrl).password);
+    await client.query(`alter role postgres password ${client.escapeLiteral(password)}`);
+    if (previousPassword === LEGACY_PASSWORD) {
+      logger.warn('the embedded PostgreSQL superuser had the old password "postgres": it now has the generated one from secrets.json');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    // 28P01: wrong password. Anything else (the server gone) is not for this check to hide.
+    if ((error as { code?: string }).code === '28P01') return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The part of embedded-postgres this file uses (its types need node16 module resolution). */

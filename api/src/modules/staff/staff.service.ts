@@ -6,6 +6,7 @@ import type { RateLimiter } from '../../limits/rate-limiter';
 import { Centre } from '../centre/centre.entity';
 import { RegionLevel } from '../region/region.entity';
 import { findRegion } from '../region/region.service';
+import { LOGIN_THROTTLE, type LoginThrottlePolicy, reserveLoginAttempt } from './login-throttle';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { StaffAccount } from './staff-account.entity';
 import { StaffSession } from './staff-session.entity';
@@ -60,6 +61,35 @@ export async function createStaffAccount(em: EntityManager, input: NewStaffAccou
   return account;
 }
 
+/** Sets a new password and signs the account out everywhere (a leaked password's sessions end with it). */
+export async function changeStaffPassword(em: EntityManager, email: string, password: string): Promise<StaffAccount> {
+  if (password.length < MIN_PASSWORD_LENGTH) throw badInput('password', `must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  const account = await findAccount(em, email);
+  account.passwordHash = await hashPassword(password);
+  await em.flush();
+  await revokeSessions(em, account);
+  return account;
+}
+
+/** Disables an account: it can no longer sign in, and its sessions stop working at once. */
+export async function disableStaffAccount(em: EntityManager, email: string): Promise<StaffAccount> {
+  const account = await findAccount(em, email);
+  account.disabledAt ??= new Date();
+  await em.flush();
+  await revokeSessions(em, account);
+  return account;
+}
+
+async function findAccount(em: EntityManager, email: string): Promise<StaffAccount> {
+  const account = await em.findOne(StaffAccount, { email: normaliseEmail(email) });
+  if (!account) throw new AppError(ErrorCode.NOT_FOUND, `No staff account has the email ${normaliseEmail(email)}.`, { argument: 'email' });
+  return account;
+}
+
+async function revokeSessions(em: EntityManager, account: StaffAccount): Promise<void> {
+  await em.nativeUpdate(StaffSession, { account, revokedAt: null }, { revokedAt: new Date() });
+}
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -67,10 +97,6 @@ export function normaliseEmail(email: string): string {
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
-
-// Failures, not attempts, are counted: a staff member who signs in fine is never slowed.
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
 
 export interface LoginRequest {
   email: string;
@@ -86,30 +112,24 @@ export interface SignedIn {
 
 /**
  * Checks the password and opens a session. A wrong email and a wrong password answer the
- * same, in about the same time; repeated failures lock the account and the address for
- * the rest of the minute.
+ * same, in about the same time, and spend the same attempts (see login-throttle.ts).
  */
-export async function login(em: EntityManager, limiter: RateLimiter, sessionHours: number, request: LoginRequest): Promise<SignedIn> {
+export async function login(
+  em: EntityManager,
+  limiter: RateLimiter,
+  sessionHours: number,
+  request: LoginRequest,
+  throttle: LoginThrottlePolicy = LOGIN_THROTTLE,
+): Promise<SignedIn> {
   const email = normaliseEmail(request.email);
-  const buckets = [
-    { bucket: `login-account:${email}`, limit: MAX_FAILURES_PER_ACCOUNT },
-    { bucket: `login-address:${request.address}`, limit: MAX_FAILURES_PER_ADDRESS },
-  ];
-  for (const { bucket, limit } of buckets) {
-    // Spending nothing asks only whether the failures so far have reached the limit.
-    const decision = await limiter.consume(bucket, 0, limit - 1);
-    if (!decision.allowed) {
-      throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins. Try again in ${decision.retryAfterSeconds} s.`, {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
-    }
-  }
+  const attempt = await reserveLoginAttempt(limiter, email, request.address, throttle);
   const account = await em.findOne(StaffAccount, { email }, { populate: ['passwordHash', 'region', 'centre'] });
   const isValid = await verifyPassword(request.password, account?.passwordHash ?? (await dummyHash()));
   if (!account || !isValid || account.disabledAt) {
-    await Promise.all(buckets.map(({ bucket, limit }) => limiter.consume(bucket, 1, limit)));
+    await attempt.failed();
     throw new AppError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong, or the account is disabled.');
   }
+  await attempt.succeeded();
   const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
   em.create(StaffSession, { tokenHash: hashSessionToken(token), account, expiresAt });
