@@ -158,6 +158,17 @@ describe('query limits, checked before anything runs', () => {
     expect(error.message).toMatch(/sha256/i);
   });
 
+  it('should answer an unsupported persisted-query version and a subscription (this API has none) with a 400 and a code', async () => {
+    const version = await rejectedBeforeSql(`{ __typename }`, undefined, { extensions: { persistedQuery: { version: 99, sha256Hash: '0'.repeat(64) } } });
+    expect(version.status).toBe(400);
+    expect(version.error.extensions.code).toBe('BAD_REQUEST');
+    expect(version.error.message).toMatch(/persisted query version/);
+    const subscription = await rejectedBeforeSql(`subscription { __typename }`);
+    expect(subscription.status).toBe(400);
+    expect(subscription.error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(subscription.error.message).toMatch(/no subscription/);
+  });
+
   it('should give a reason and a code when graphql-js gives up validating', async () => {
     const { status, error } = await rejectedBeforeSql(`{ ${Array.from({ length: 3000 }, () => '__typename').join(' ')} }`);
     expect(status).toBe(400);

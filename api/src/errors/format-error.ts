@@ -43,10 +43,13 @@ export function createFormatError(logger: Logger) {
       const message = 'The document is too complex to validate: it selects the same field too many times or spreads fragments into each other too often (graphql-js stops after a fixed amount of work). Select each field once.';
       return { ...base, message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
     }
-    if (error instanceof GraphQLError && error.extensions.code === undefined && error.message === 'provided sha does not match query') {
-      // Apollo's automatic persisted queries refuse the registration (HTTP 400) without a code.
-      const message = 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent: the query was not run or registered.';
-      return { ...base, message, extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } };
+    if (error instanceof GraphQLError && error.extensions.code === undefined && isClientStatus(error.extensions.http)) {
+      // Apollo refuses some requests itself (a persisted-query hash or version) with a 4xx and no code.
+      if (error.message === 'provided sha does not match query') {
+        const message = 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent: the query was not run or registered.';
+        return { ...base, message, extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } };
+      }
+      return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
     }
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       // Errors about the request itself (syntax, unknown field, bad variables, query limits).
@@ -132,6 +135,11 @@ function argumentAt(error: GraphQLError): string | undefined {
   };
   visit(parse(body), { Argument: step, ObjectField: step });
   return found;
+}
+
+function isClientStatus(http: unknown): boolean {
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function isSizeLimitError(message: string): boolean {

@@ -30,6 +30,10 @@ export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits
           // Apollo goes on without an operation and leaves it to execution to complain; every
           // plugin after this point (the response cache) expects one.
           if (!operation) throw operationNotFound(document, request.operationName);
+          // graphql 16 validates a subscription even though the schema has none; execution would fail as a 500.
+          if (!schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This API has no ${operation.operation} operations.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+          }
           if (contextValue.client.grant?.safelistOnly && !safelist.has(queryHash)) {
             throw new GraphQLError('This API key may run only registered operations (see schema/operations); this one is not registered.', {
               extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
