@@ -5,4 +5,18 @@ export default ({ env }: { env: any }) => ({
     enabled: env.bool('CMS_GRAPHQL_ENABLED', false),
     config: { defaultLimit: 100, maxLimit: 100, playgroundAlways: false },
   },
+  // Scheduled (un)publishing. Releases would do it too, but in 5.54 they need a paid licence.
+  // Each scheduled date becomes a one-off cron job at that exact time (not a polling loop),
+  // and publishing goes through the document service, so the API hears the usual entry.publish.
+  // Who may schedule is checked in src/extensions/publisher/strapi-server.ts.
+  publisher: {
+    enabled: true,
+    config: {
+      contentTypes: [
+        'api::centre-profile.centre-profile',
+        'api::brand-programme.brand-programme',
+        'api::showcase-article.showcase-article',
+      ],
+    },
+  },
 });

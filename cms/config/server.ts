@@ -5,4 +5,6 @@ export default ({ env }: { env: any }) => ({
   app: { keys: env.array('APP_KEYS') },
   // No update checks: nothing may call out to the internet.
   logger: { updates: { enabled: false } },
+  // The publisher plugin runs scheduled publications as cron jobs (config/plugins.ts).
+  cron: { enabled: true },
 });
