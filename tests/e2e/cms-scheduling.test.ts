@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { editorialOptions } from '../../api/src/stack/start-stack';
 import { loadConfig } from '../../api/src/config';
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser';
 import { DEMO_EDITOR, freePort, startTestCms, TEST_SECRETS, type TestCms } from '../helpers/cms';
 import { createIsolatedTestApp, type TestApp } from '../helpers/test-app';
 
@@ -115,4 +117,31 @@ describe('scheduled publishing', () => {
     expect(left.data).toHaveLength(1);
     expect(new Date(left.data[0].executeAt).getTime()).toBe(new Date(action.executeAt).getTime());
   });
+
+  it("should offer the schedule in the editor's entry page, in Chinese, with no failing request", async () => {
+    const documentId = await createDraftArticle(editorJwt, '页面上定时的展播', 'scheduled-in-the-page');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+      page.setDefaultTimeout(30_000);
+      const failed: string[] = [];
+      page.on('response', (response) => {
+        if (response.url().includes('/publisher/') && response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      await page.goto(`${cms.url}/admin/auth/login`);
+      await page.locator('input[name="email"]').fill(DEMO_EDITOR.email);
+      await page.locator('input[name="password"]').fill(DEMO_EDITOR.password);
+      await page.locator('button[type="submit"]').click();
+      await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+
+      await page.goto(`${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=zh-Hans`);
+      await page.getByRole('button', { name: '设置发布时间' }).click();
+      await page.getByRole('button', { name: '设置下线时间' }).waitFor();
+      await page.getByText('定时发布', { exact: true }).waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cms-scheduling.png'), fullPage: true });
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
