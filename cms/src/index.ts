@@ -7,7 +7,7 @@ import { applyEditorLabels } from './bootstrap/editor-labels';
 import { boundHighlightValues } from './bootstrap/highlight-values';
 import { ensureLocales } from './bootstrap/locales';
 import { oneProfilePerCentre } from './bootstrap/one-profile-per-centre';
-import { generateSlugsInPinyin } from './bootstrap/pinyin-slugs';
+import { generateSlugsInPinyin, replacePlaceholderSlugs } from './bootstrap/pinyin-slugs';
 import { defaultPublishedDate } from './bootstrap/published-date';
 import { refuseDefaultSecretsInProduction, settings } from './bootstrap/settings';
 import { seedEditorialContent } from './seed/seed-content';
@@ -19,6 +19,7 @@ export default {
     strapi.documents.use(boundHighlightValues(strapi));
     strapi.documents.use(oneProfilePerCentre(strapi));
     strapi.documents.use(defaultPublishedDate(strapi));
+    strapi.documents.use(replacePlaceholderSlugs(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -91,6 +91,14 @@ describe('articles', () => {
     expect((await generate('绿色家园')).body.data).toBe('lv-se-jia-yuan-1');
   });
 
+  it("should replace the slug the admin proposes before there is a title ('showcase-article') by the title's pinyin at save", async () => {
+    const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, { title: '金凤凰资助金', slug: 'showcase-article', body: BODY });
+    expect(created.status).toBe(201);
+    expect(created.body.data.slug).toBe('jin-feng-huang-zi-zhu-jin');
+    const kept = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, { title: '金凤凰', slug: 'golden-phoenix', body: BODY });
+    expect(kept.body.data.slug).toBe('golden-phoenix');
+  });
+
   it("should date an undated article on the day it is first published, in China's time zone, and keep a date the editor gave", async () => {
     const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, { title: '未填日期', slug: 'wei-tian-ri-qi', body: BODY });
     const { documentId } = created.body.data;

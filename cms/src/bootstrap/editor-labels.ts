@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-type Field = [label: string, description: string];
+// The list view's column title, when it differs from the edit label.
+type Field = [label: string, description: string, listLabel?: string];
 
 interface View {
   /** Chinese label and one-line description of every field, shown above and below its input. */
@@ -11,7 +12,7 @@ interface View {
   list?: string[];
 }
 
-const CENTRE_CODE: Field = ['党群服务中心', '在下方搜索中心名称或代码并选择;保存的是中心代码,格式为 12 位区划代码-2 位序号,如 530402901000-01'];
+const CENTRE_CODE: Field = ['党群服务中心', '输入中心名称或代码搜索并选择;保存的是中心代码,格式为 12 位区划代码-2 位序号,如 530402901000-01', '中心代码'];
 
 /**
  * The content manager keeps field labels, descriptions and list columns in its stored
@@ -21,7 +22,7 @@ const CENTRE_CODE: Field = ['党群服务中心', '在下方搜索中心名称�
 export const EDITOR_VIEWS: Record<string, View> = {
   'api::centre-profile.centre-profile': {
     mainField: 'title',
-    list: ['title', 'centreCode', 'updatedAt'],
+    list: ['title', 'centreCode'],
     fields: {
       centreCode: CENTRE_CODE,
       title: ['中心名称', '简介的标题,一般就是中心全称,如 红塔区高仓街道党群服务中心'],
@@ -37,7 +38,7 @@ export const EDITOR_VIEWS: Record<string, View> = {
   },
   'api::brand-programme.brand-programme': {
     mainField: 'name',
-    list: ['name', 'slug', 'updatedAt'],
+    list: ['name', 'slug'],
     fields: {
       name: ['品牌名称', '服务品牌的名称,如 六心服务'],
       slug: ['网址名', '用于网址的英文或拼音短名,如 liuxin-fuwu;只能用小写字母、数字和连字符'],
@@ -53,7 +54,7 @@ export const EDITOR_VIEWS: Record<string, View> = {
   },
   'api::showcase-article.showcase-article': {
     mainField: 'title',
-    list: ['title', 'series', 'episode', 'publishedDate'],
+    list: ['title', 'series', 'publishedDate'],
     fields: {
       title: ['标题', '文章标题,如 “星”服务·致美好|星级党群服务中心展播3'],
       slug: ['网址名', '根据标题自动生成拼音,可修改;只能用小写字母、数字和连字符,不能与其他文章重复'],
@@ -118,10 +119,10 @@ const RELATION_TITLES: Record<string, string> = { brandProgrammes: 'name', centr
 
 function withView(configuration: any, view: View) {
   const metadatas = { ...configuration.metadatas };
-  for (const [name, [label, description]] of Object.entries(view.fields)) {
+  for (const [name, [label, description, listLabel = label]] of Object.entries(view.fields)) {
     const current = metadatas[name] ?? { edit: {}, list: {} };
     const edit = { ...current.edit, label, description, ...(RELATION_TITLES[name] ? { mainField: RELATION_TITLES[name] } : {}) };
-    metadatas[name] = { edit, list: { ...current.list, label } };
+    metadatas[name] = { edit, list: { ...current.list, label: listLabel } };
   }
   return {
     settings: { ...configuration.settings, ...(view.mainField ? { mainField: view.mainField } : {}) },
