@@ -1,11 +1,13 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/browser';
-import { DEMO_EDITOR, startTestCms, type TestCms } from '../helpers/cms';
+import { CMS_DIR, DEMO_EDITOR, startTestCms, type TestCms } from '../helpers/cms';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const PROFILE = 'api::centre-profile.centre-profile';
 const ARTICLE = 'api::showcase-article.showcase-article';
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 // What issue 15 found in English (or as attribute names) on the editor's screens.
 const ENGLISH = [
@@ -36,12 +38,15 @@ const ENGLISH = [
 let api: TestApp;
 let cms: TestCms;
 let browser: Browser;
+// Files this test leaves in the shared uploads folder, removed at the end.
+const placed: string[] = [];
 beforeAll(async () => {
   api = await createTestApp();
   cms = await startTestCms('editor_zh', api.url);
   browser = await launchChromium();
 }, 240_000);
 afterAll(async () => {
+  for (const url of placed) rmSync(path.join(CMS_DIR, 'public', url), { force: true });
   await browser?.close();
   await cms?.stop();
   await api?.stop();
@@ -122,4 +127,39 @@ describe("a zh-CN editor's day in the admin", () => {
 
     expect(failed).toEqual([]);
   });
+
+  it('should warn before publishing an article whose cover has no alternative text, until it has one', async () => {
+    const editor = await cms.login(DEMO_EDITOR);
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(PNG_1X1)], { type: 'image/png' }), 'no-alt-cover.png');
+    const uploaded = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
+    const [cover] = (await uploaded.json()) as Array<{ id: number; url: string }>;
+    placed.push(cover!.url);
+    const body = [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }];
+    const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, { title: '封面没有说明', slug: 'no-alt-cover', body, cover: cover!.id });
+    const { documentId } = created.body.data;
+
+    const { page, failed } = await chineseBrowserPage();
+    await signIn(page);
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${documentId}?plugins[i18n][locale]=zh-Hans`);
+    await page.getByText('封面图缺少替代文字').waitFor();
+    await shot(page, 'editor-guide-05-cover-alt');
+
+    const info = new FormData();
+    info.append('fileInfo', JSON.stringify({ alternativeText: '高仓街道党群服务中心外景' }));
+    await fetch(`${cms.url}/upload?id=${cover!.id}`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: info });
+    await page.reload();
+    await page.getByRole('button', { name: '发布', exact: true }).waitFor();
+    await page.locator('input[name="title"]').waitFor();
+    expect(await page.getByText('封面图缺少替代文字').count()).toBe(0);
+    expect(failed).toEqual([]);
+  });
 });
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.locator('input[name="email"]').fill(DEMO_EDITOR.email);
+  await page.locator('input[name="password"]').fill(DEMO_EDITOR.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+}
