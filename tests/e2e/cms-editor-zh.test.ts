@@ -156,6 +156,50 @@ describe("a zh-CN editor's day in the admin", () => {
   });
 });
 
+describe('finding a centre without a profile and writing one, without typing a code', () => {
+  it('should list centres without a profile and open a new profile with the centre chosen in the picker', async () => {
+    const { page, failed } = await chineseBrowserPage();
+    await signIn(page);
+    await page.goto(`${cms.url}/admin/plugins/centre-picker`);
+    await page.getByText('还没有简介的中心').waitFor();
+    await page.getByText(/共 \d+ 个中心,\d+ 个还没有简介/).waitFor();
+    const subtitle = await page.getByText(/共 \d+ 个中心/).innerText();
+    const [, total, missing] = subtitle.match(/共 (\d+) 个中心,(\d+) 个还没有简介/)!;
+    expect(Number(total) - Number(missing)).toBe(4);
+    expect(await page.getByText('易门县龙泉街道兴文街社区党群服务中心').count()).toBe(0);
+    await shot(page, 'editor-guide-06-coverage');
+    const firstRow = page.locator('tbody tr').first();
+    const centreName = await firstRow.locator('td').first().innerText();
+    const centreCode = await firstRow.locator('td').nth(1).innerText();
+    await firstRow.getByRole('link', { name: '新建简介' }).click();
+
+    const chosen = page.getByTestId('centre-picker-chosen');
+    await chosen.getByText(centreName).waitFor();
+    expect(await chosen.innerText()).toContain(centreCode);
+
+    // Changing it by name: type part of a name, pick from the list.
+    await page.getByLabel('搜索党群服务中心').first().fill('兴文街');
+    await page.getByRole('option', { name: /易门县龙泉街道兴文街社区党群服务中心/ }).click();
+    await chosen.getByText('这个中心已有简介「易门县龙泉街道兴文街社区党群服务中心」').waitFor();
+    await page.getByLabel('搜索党群服务中心').first().fill(centreCode);
+    await page.getByRole('option', { name: new RegExp(centreCode) }).click();
+    await chosen.getByText(centreName).waitFor();
+    expect(await chosen.getByText('已有简介').count()).toBe(0);
+
+    await page.locator('input[name="title"]').fill(centreName);
+    await shot(page, 'editor-guide-07-picker');
+    expect(await englishOnScreen(page)).toEqual([]);
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    const editor = await cms.login(DEMO_EDITOR);
+    const published = async () =>
+      (await cms.admin('GET', `/content-manager/collection-types/${PROFILE}?locale=zh-Hans&filters[centreCode][$eq]=${centreCode}`, editor)).body.results;
+    for (let tries = 0; tries < 50 && (await published())[0]?.status !== 'published'; tries++) await page.waitForTimeout(200);
+    await shot(page, 'editor-guide-08-published');
+    expect(await published()).toMatchObject([{ title: centreName, centreCode, status: 'published' }]);
+    expect(failed).toEqual([]);
+  });
+});
+
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${cms.url}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(DEMO_EDITOR.email);
