@@ -68,3 +68,27 @@ describe("the admin's preview tabs", () => {
     }
   });
 });
+
+describe('publishing a profile', () => {
+  it('should reach GraphQL through the webhook shortly after 发布', async () => {
+    const code = '530402000000-01';
+    const created = await cms.admin('POST', `/content-manager/collection-types/api::centre-profile.centre-profile?locale=zh-Hans`, editor, { centreCode: code, title: '新写的中心简介' });
+    expect(created.status).toBe(201);
+    const profileTitle = async () => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query ($code: ID!) { centre(code: $code) { profile { title } } }', variables: { code } }),
+      });
+      return ((await response.json()) as any).data?.centre?.profile?.title;
+    };
+    expect(await profileTitle()).toBeUndefined();
+    const startedAt = Date.now();
+    await cms.admin('POST', `/content-manager/collection-types/api::centre-profile.centre-profile/${created.body.data.documentId}/actions/publish?locale=zh-Hans`, editor, {});
+    while ((await profileTitle()) !== '新写的中心简介' && Date.now() - startedAt < 10_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    const elapsed = Date.now() - startedAt;
+    // Measured, not a speed test: the bound only catches a publish that never arrives.
+    console.log(`publish → GraphQL: ${elapsed} ms`);
+    expect(await profileTitle()).toBe('新写的中心简介');
+  });
+});
