@@ -18,6 +18,8 @@ export default ({ env }: { env: any }) => [
   },
   // After the security headers, which it overrides for /uploads.
   'global::upload-headers',
+  // Before the router: answers the admin's AI reads while AI is off (see the middleware).
+  'global::quiet-disabled-ai',
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',

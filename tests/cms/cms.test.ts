@@ -182,7 +182,7 @@ describe('bad input', () => {
     const before = await profiles();
     const duplicate = await cms.rest('POST', '/centre-profiles?locale=zh-Hans', writer, { data: { centreCode: '530481901001-01', title: '重复' } });
     expect(duplicate.status).toBe(400);
-    expect(duplicate.body.error.message).toMatch(/unique/i);
+    expect(duplicate.body.error.message).toContain('中心 530481901001-01 已有简介');
     const malformed = await cms.rest('POST', '/centre-profiles?locale=zh-Hans', writer, { data: { centreCode: 'yifeng', title: '格式错误' } });
     expect(malformed.status).toBe(400);
     const untitled = await cms.rest('POST', '/centre-profiles?locale=zh-Hans', writer, { data: { centreCode: '530402000000-01' } });

@@ -1,3 +1,4 @@
+import type { Media } from '../modules/editorial/editorial.types';
 import { escapeHtml } from '../modules/editorial/rich-text';
 import { CARD_CSS } from './embed/centre-card';
 
@@ -8,6 +9,10 @@ export interface EditorialPage {
   /** Already-safe HTML (blocksToHtml, renderCardFragment). */
   cardsHtml: string;
   banner?: string;
+  /** The cover (an article's) or logo (a programme's), above the text. */
+  cover?: Media | null;
+  /** Series, date, source and author, under the heading. */
+  byline?: string | null;
   lang: string;
 }
 
@@ -30,12 +35,16 @@ export function renderEditorialPage(page: EditorialPage): string {
   .stars { color: #b45309; white-space: nowrap; }
   .region { color: #57606a; }
   .card { margin: 1rem 0; }
+  .byline { color: #57606a; font-size: .95rem; }
+  .cover img { max-width: 100%; height: auto; border-radius: .375rem; }
 ${CARD_CSS}
 </style>
 </head>
 <body>
 ${page.banner ? `<p class="banner">${escapeHtml(page.banner)}</p>` : ''}
 <h1>${escapeHtml(page.heading)}</h1>
+${page.byline ? `<p class="byline">${escapeHtml(page.byline)}</p>` : ''}
+${page.cover ? `<figure class="cover"><img src="${escapeHtml(page.cover.url)}" alt="${escapeHtml(page.cover.alternativeText ?? '')}"></figure>` : ''}
 ${page.summary ? `<p class="summary">${escapeHtml(page.summary)}</p>` : ''}
 ${page.cardsHtml}
 <article>${page.bodyHtml}</article>

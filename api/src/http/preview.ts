@@ -16,8 +16,9 @@ const KINDS: Record<string, string> = {
 };
 
 /**
- * GET /preview/:kind/:documentId?token=…: the draft, read live from the CMS, with the
- * live data of the centres it names. Only this route reads Strapi at request time.
+ * GET /preview/:kind/:documentId?token=…&status=draft|published: the draft (or the version
+ * that is live), read from the CMS, with the live data of the centres it names. Only this
+ * route reads Strapi at request time. The admin's 草稿 and 已发布 tabs ask for each status.
  */
 export function previewRouter(options: {
   client: StrapiClient | undefined;
@@ -39,10 +40,18 @@ export function previewRouter(options: {
       return;
     }
     const type = EDITORIAL_TYPES.find((candidate) => candidate.plural === plural)!;
+    const status = req.query.status === 'published' ? 'published' : 'draft';
     try {
-      const draft = await options.client.findOne(plural, claims.documentId, { locale: claims.locale, populate: type.populate, status: 'draft' });
+      const draft = await options.client.findOne(plural, claims.documentId, { locale: claims.locale, populate: type.populate, status });
       if (!draft) {
-        res.status(404).type('html').send(renderMessagePage('找不到草稿 / Draft not found', '这份草稿已被删除。This draft no longer exists.'));
+        res
+          .status(404)
+          .type('html')
+          .send(
+            status === 'published'
+              ? renderMessagePage('还没有发布 / Not published', '这篇内容还没有发布,网站上看不到它。This has not been published: nothing is live yet.')
+              : renderMessagePage('找不到草稿 / Draft not found', '这份草稿已被删除。This draft no longer exists.'),
+          );
         return;
       }
       const locale = claims.locale === 'en' ? 'en' : 'zh-Hans';
@@ -55,7 +64,10 @@ export function previewRouter(options: {
           summary: typeof draft.summary === 'string' ? draft.summary : null,
           bodyHtml: blocksToHtml((draft.body as StrapiBlock[]) ?? [], (url) => absoluteUrl(url, options.mediaBaseUrl)),
           cardsHtml: shown.map((card) => renderCardFragment(card, { locale, size: 'normal', theme: 'light', moreUrl: `${options.publicUrl}/embed/centres/${card.code}` })).join('\n'),
-          banner: '草稿预览 · Draft preview: not published',
+          banner: status === 'published' ? '已发布版本:网站上正在显示的内容 · Published version: what is live' : '草稿预览:尚未发布 · Draft preview: not published',
+          // A profile's cover is on its card; an article's and a programme's lead the page, as on the public page.
+          cover: plural === 'centre-profiles' ? null : toMedia((draft.cover ?? draft.logo) as StrapiMedia | null, options.mediaBaseUrl),
+          byline: bylineOf(draft),
           lang: locale,
         }),
       );
@@ -69,6 +81,14 @@ export function previewRouter(options: {
     }
   });
   return router;
+}
+
+/** 星级党群服务中心展播 第 3 期 · 2024-05-01 · 玉溪市委组织部 · 作者: the article's facts the public page shows. */
+function bylineOf(draft: Record<string, unknown>): string | null {
+  const series = typeof draft.series === 'string' ? `${draft.series}${typeof draft.episode === 'number' ? ` 第 ${draft.episode} 期` : ''}` : null;
+  const parts = [series, draft.publishedDate, draft.source, typeof draft.author === 'string' ? `作者:${draft.author}` : null];
+  const shown = parts.filter((part): part is string => typeof part === 'string' && part !== '');
+  return shown.length > 0 ? shown.join(' · ') : null;
 }
 
 function centreCodesOf(draft: Record<string, unknown>): string[] {

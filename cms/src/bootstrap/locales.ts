@@ -2,16 +2,20 @@ import type { Core } from '@strapi/strapi';
 
 export const DEFAULT_LOCALE = 'zh-Hans';
 const LOCALES = [
-  { code: 'zh-Hans', name: 'Chinese (Simplified) (zh-Hans)' },
-  { code: 'en', name: 'English (en)' },
+  // Names as the admin's language menus show them to editors.
+  { code: 'zh-Hans', name: '中文(简体)' },
+  { code: 'en', name: '英文 English' },
 ];
 
 /** Content is written in Chinese first; English translations are optional per document. */
 export async function ensureLocales(strapi: Core.Strapi): Promise<void> {
   const locales = strapi.plugin('i18n').service('locales');
   for (const locale of LOCALES) {
-    if (!(await locales.findByCode(locale.code))) {
+    const existing = await locales.findByCode(locale.code);
+    if (!existing) {
       await locales.create(locale);
+    } else if (existing.name !== locale.name) {
+      await locales.update({ code: locale.code }, { name: locale.name });
     }
   }
   if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) {

@@ -24,5 +24,26 @@ export default (plugin: any) => {
       },
     };
   };
+  readSettingsWithMediaAccess(plugin);
   return plugin;
 };
+
+/**
+ * The media library reads its settings (image optimisation, AI captions) whenever it opens; the
+ * route asks for the settings permission, so an editor's session showed a 403 each time. Reading
+ * them needs media access only; changing them still needs the settings permission.
+ */
+function readSettingsWithMediaAccess(plugin: any): void {
+  const route = plugin.routes.admin.routes.find((candidate: any) => candidate.method === 'GET' && candidate.path === '/settings');
+  const permissions = route.config.policies.find((policy: any) => policy?.name === 'admin::hasPermissions');
+  permissions.config.actions = ['plugin::upload.read'];
+  // The controller checks the settings permission again; this is its read with the media check.
+  plugin.controllers['admin-settings'].getSettings = async (ctx: any) => {
+    if (ctx.state.userAbility.cannot('plugin::upload.read', 'plugin::upload.file')) {
+      return ctx.forbidden();
+    }
+    const settings = await strapi.plugin('upload').service('upload').getSettings();
+    const { concurrentUploadRequests = 1 } = strapi.config.get('plugin::upload') as { concurrentUploadRequests?: number };
+    ctx.body = { data: { ...settings, concurrentUploadRequests } };
+  };
+}
