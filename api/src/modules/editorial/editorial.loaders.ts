@@ -24,13 +24,13 @@ export function createEditorialLoaders(em: EntityManager, options: LoaderOptions
       );
       return groupByCodes(codes, rows, (row) => row.centreCodes);
     }, (rows) => rows, options),
-    /** Newest first: by the article's date, then by publication. */
+    /** Newest first: by the article's date (its publication day when it has none), then by publication. */
     articlesByCentreCode: localizedLoader(async (codes, locale) => {
       const rows = preferLocale(
         await em.find(
           ShowcaseArticle,
           { centreCodes: { $overlap: codes }, locale: { $in: localesFor(locale) } },
-          { orderBy: [{ publishedDate: 'desc nulls last' }, { id: 'desc' }] },
+          { orderBy: [{ listedDay: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }] },
         ),
         locale,
       );

@@ -4,7 +4,7 @@ import type { Page } from '../../shared/pagination';
 import { toFullRegionCode } from '../region/region.service';
 import { BrandProgramme } from './brand-programme.entity';
 import { DEFAULT_LOCALE, type EditorialDocument } from './editorial-document';
-import { ShowcaseArticle } from './showcase-article.entity';
+import { articlesNewestFirstSql, ShowcaseArticle } from './showcase-article.entity';
 
 export interface ArticleQuery {
   centreCode?: string;
@@ -82,11 +82,13 @@ export async function listArticles(em: EntityManager, query: ArticleQuery): Prom
   // The CTE reads the locale list first, then the preferred locale.
   const cteParams = [params[1], params[0], ...params.slice(2)];
   const connection = em.getConnection();
+  // Inside a transaction (a staff write, a test), read what it has written too.
+  const transaction = em.getTransactionContext();
   const [rows, [count]] = await Promise.all([
     query.first === 0
       ? Promise.resolve([])
-      : connection.execute<Record<string, unknown>[]>(`${base} order by a.published_date desc nulls last, a.id desc limit ? offset ?`, [...cteParams, query.first, query.offset]),
-    connection.execute<Array<{ count: number }>>(`select count(*)::int as count from (${base}) counted`, cteParams),
+      : connection.execute<Record<string, unknown>[]>(`${base} order by ${articlesNewestFirstSql('a')} limit ? offset ?`, [...cteParams, query.first, query.offset], 'all', transaction),
+    connection.execute<Array<{ count: number }>>(`select count(*)::int as count from (${base}) counted`, cteParams, 'all', transaction),
   ]);
   return { items: rows.map((row) => em.map(ShowcaseArticle, row)), totalCount: count!.count, offset: query.offset };
 }

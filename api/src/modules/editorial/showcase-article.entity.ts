@@ -1,7 +1,20 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { Entity, Formula, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { EditorialDocument } from './editorial-document';
 import type { StrapiBlock, StrapiMedia } from './strapi-types';
+
+/**
+ * The day an article is listed under, newest first: its own date, or for an article published
+ * without one, the day it was published in China. One spelling for every list (SQL and ORM).
+ */
+export function articleDaySql(alias: string): string {
+  return `coalesce(${alias}.published_date, (${alias}.published_at at time zone 'Asia/Shanghai')::date)`;
+}
+
+/** Newest first: by the listed day, then by the moment of publication. */
+export function articlesNewestFirstSql(alias: string): string {
+  return `${articleDaySql(alias)} desc, ${alias}.published_at desc, ${alias}.id desc`;
+}
 
 @ObjectType({ description: 'A showcase article (展播文章), e.g. episode 3 of 星级党群服务中心展播.' })
 @Entity({ tableName: 'editorial_showcase_article' })
@@ -54,4 +67,8 @@ export class ShowcaseArticle extends EditorialDocument {
   @Field({ nullable: true, description: 'Publication date of the article (YYYY-MM-DD).' })
   @Property({ type: 'date', nullable: true })
   publishedDate?: string;
+
+  /** For ordering only (see articleDaySql); not a column. */
+  @Formula((table) => articleDaySql(table.alias))
+  listedDay?: string;
 }
