@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../context';
 import { manyByKey } from '../../shared/loader';
+import { inScope } from '../centre/centre.loaders';
 import { AssessmentScore } from './assessment-score.entity';
 import { Assessment } from './assessment.entity';
 import { RatingCycle } from './rating-cycle.entity';
@@ -13,7 +14,7 @@ import { RatingIndicator } from './rating-indicator.entity';
 export function cycleInScope(scope: Scope | undefined) {
   if (!scope) return {};
   const ancestors = scope.path.split('/').map((_, index, codes) => codes.slice(0, index + 1).join('/'));
-  return { $or: [{ region: { path: { $like: `${scope.path}%` } } }, { region: { path: { $in: ancestors } } }] };
+  return { $or: [inScope(scope), { region: { path: { $in: ancestors } } }] };
 }
 
 export function createRatingCycleLoaders(em: EntityManager, scope: Scope | undefined) {
