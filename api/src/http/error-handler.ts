@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/app-error';
 import { isDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from '../errors/database-outage';
 import { DATABASE_OUTAGE_MESSAGE } from '../errors/format-error';
+import { refuse } from './client-identity';
 import { renderMessagePage } from './preview-page';
 
 interface HttpFailure {
@@ -59,12 +60,11 @@ function describe(error: unknown): HttpFailure {
 }
 
 function send(req: Request, res: Response, { status, code, message }: HttpFailure): void {
-  res.status(status).set('Cache-Control', 'no-store');
   if (req.path.startsWith('/webhooks/')) {
-    res.json({ error: message, code });
+    res.status(status).set('Cache-Control', 'no-store').json({ error: message, code });
   } else if (req.path !== '/graphql' && req.accepts(['json', 'html']) === 'html') {
-    res.type('html').send(renderMessagePage(status === 404 ? '找不到页面 / Not found' : '出错了 / Something went wrong', message));
+    res.status(status).set('Cache-Control', 'no-store').type('html').send(renderMessagePage(status === 404 ? '找不到页面 / Not found' : '出错了 / Something went wrong', message));
   } else {
-    res.json({ errors: [{ message, extensions: { code } }] });
+    refuse(res, status, code, message, {});
   }
 }
