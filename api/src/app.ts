@@ -40,6 +40,7 @@ import { previewRouter } from './http/preview';
 import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
 import { redactSecrets } from './logger';
+import { listTags } from './modules';
 import { createSchema } from './schema';
 
 /** How the API talks to the CMS; without it the editorial read model is served but not synced. */
@@ -134,7 +135,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unstorableTextPlugin(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
-      responseCachePlugin(responseCache),
+      responseCachePlugin(responseCache, listTags),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
       // Last, so its 503 for a database outage is what the client gets.

@@ -1,31 +1,26 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './auth/actor';
+import { createReader, type Reader } from './db/read';
 import type { RequestClient } from './http/client-identity';
-import { createActivityLoaders } from './modules/activity/activity.loaders';
-import { createAllianceLoaders } from './modules/alliance/alliance.loaders';
 import type { RateLimiter } from './limits/rate-limiter';
+import { modules } from './modules';
+import type { LoaderDeps } from './modules/module';
 import type { LoaderOptions } from './shared/loader';
-import { createCentreLoaders } from './modules/centre/centre.loaders';
-import { createEditorialLoaders } from './modules/editorial/editorial.loaders';
-import { createFigureLoaders } from './modules/figure/figure.loaders';
-import { createRatingLoaders } from './modules/rating/rating.loaders';
-import { createListsLoaders } from './modules/lists/lists.loaders';
-import { createRatingCycleLoaders } from './modules/rating-cycle/rating-cycle.loaders';
-import { createRegionLoaders } from './modules/region/region.loaders';
-import { createVolunteerLoaders } from './modules/volunteer/volunteer.loaders';
+import type { Scope } from './shared/region-subtree';
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type { Scope } from './shared/region-subtree';
 
-/** The region subtree an API key may read centres of. */
-export interface Scope {
-  path: string;
-  regionCode: string;
-}
+type LoadersOf<M> = M extends { loaders?: (deps: LoaderDeps) => infer L } ? (unknown extends L ? never : L) : never;
+type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+/** Every module's loaders, made per request. */
+export type Loaders = Intersection<LoadersOf<(typeof modules)[number]>>;
 
 export interface Context {
-  /** A fork per request: its identity map and loaders never outlive the request. */
+  /** A fork per request, for staff writes (runStaffMutation): public reads never use it. */
   em: EntityManager;
+  /** Plain-row reads that declare their cache tags: the read side's one door. */
+  read: Reader;
   loaders: Loaders;
   /** Base for the CMS's relative media URLs (/uploads/...). */
   mediaBaseUrl: string;
@@ -37,7 +32,7 @@ export interface Context {
   rateRemaining?: number;
   client: RequestClient;
   /** What the response is built from (cache/cache-tags.ts), for purges and Surrogate-Key. */
-  cacheTags?: Set<string>;
+  cacheTags: Set<string>;
   /** Set by markPrivate(): per-user or staff data, never cached. */
   isPrivate?: boolean;
   /** Present for keys limited to a region: centres outside it do not exist for them. */
@@ -69,29 +64,22 @@ export interface StaffIdentity {
   token: string;
 }
 
-export function createLoaders(em: EntityManager, scope: Scope | undefined, options: LoaderOptions = { batch: true }) {
-  return {
-    ...createRegionLoaders(em, options),
-    ...createCentreLoaders(em, scope, options),
-    ...createRatingLoaders(em, options),
-    ...createRatingCycleLoaders(em, scope),
-    ...createFigureLoaders(em, options),
-    ...createEditorialLoaders(em, options),
-    ...createListsLoaders(em, scope),
-    ...createAllianceLoaders(em),
-    ...createVolunteerLoaders(em),
-    ...createActivityLoaders(em),
-  };
+export function createLoaders(deps: LoaderDeps): Loaders {
+  return Object.assign({}, ...modules.map((module) => module.loaders?.(deps) ?? {})) as Loaders;
 }
 
 export function buildContext(orm: MikroORM, { loaders, ...services }: ContextServices, client: RequestClient, staff?: StaffIdentity): Context {
   const em = orm.em.fork();
   const { scopePath, scopeRegionCode } = client.grant ?? {};
   const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
+  const cacheTags = new Set<string>();
+  const read = createReader(em, cacheTags, scope);
   return {
     ...services,
     em,
-    loaders: createLoaders(em, scope, loaders),
+    read,
+    cacheTags,
+    loaders: createLoaders({ read, em, scope, options: loaders }),
     client,
     scope,
     actor: staff?.actor,

@@ -1,77 +1,12 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { collectCacheTags } from './cache/cache-tags';
-import { ActivityMutationResolver, ActivityResolver, CentreActivityResolver } from './modules/activity/activity.resolver';
-import { AllianceMembershipResolver, AllianceMutationResolver, CentreAllianceResolver } from './modules/alliance/alliance.resolver';
-import { CentreResolver } from './modules/centre/centre.resolver';
-import {
-  BrandProgrammeResolver,
-  CentreEditorialResolver,
-  CentreProfileResolver,
-  ShowcaseArticleResolver,
-} from './modules/editorial/editorial.resolver';
-import {
-  RatingResultResolver,
-  RatingSchemeResolver,
-  RatingStatisticsResolver,
-  RegionRatingStatisticsResolver,
-} from './modules/rating/rating.resolver';
-import { ReportedFigureResolver } from './modules/figure/figure.resolver';
-import { CentreListsResolver, ListsMutationResolver, ListsQueryResolver, NeedResolver, ProjectResolver, ResourceResolver } from './modules/lists/lists.resolver';
-import { RegionResolver } from './modules/region/region.resolver';
-import { SearchResolver } from './modules/search/search.resolver';
-import { CentreVolunteerResolver, VolunteerMutationResolver, VolunteerTeamResolver, VolunteerTeamStaffResolver } from './modules/volunteer/volunteer.resolver';
-import { AuditResolver } from './modules/audit/audit.resolver';
-import {
-  AssessmentResolver,
-  AssessmentScoreResolver,
-  RatingCycleResolver,
-  RatingIndicatorResolver,
-  RatingSchemeIndicatorsResolver,
-} from './modules/rating-cycle/rating-cycle.resolver';
-import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
-import { StaffResolver } from './modules/staff/staff.resolver';
+import { modules } from './modules';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [
-      RegionResolver,
-      CentreResolver,
-      RatingResultResolver,
-      RatingSchemeResolver,
-      RatingStatisticsResolver,
-      RegionRatingStatisticsResolver,
-      CentreEditorialResolver,
-      CentreProfileResolver,
-      BrandProgrammeResolver,
-      ShowcaseArticleResolver,
-      SearchResolver,
-      ReportedFigureResolver,
-      ListsQueryResolver,
-      CentreListsResolver,
-      NeedResolver,
-      ResourceResolver,
-      ProjectResolver,
-      AllianceMembershipResolver,
-      CentreAllianceResolver,
-      VolunteerTeamResolver,
-      CentreVolunteerResolver,
-      VolunteerTeamStaffResolver,
-      ActivityResolver,
-      CentreActivityResolver,
-      ListsMutationResolver,
-      AllianceMutationResolver,
-      VolunteerMutationResolver,
-      ActivityMutationResolver,
-      StaffResolver,
-      AuditResolver,
-      ApiKeyResolver,
-      RatingCycleResolver,
-      AssessmentResolver,
-      AssessmentScoreResolver,
-      RatingSchemeIndicatorsResolver,
-      RatingIndicatorResolver,
-    ],
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    resolvers: modules.flatMap((module) => module.resolvers) as unknown as NonEmptyArray<Function>,
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,
     globalMiddlewares: [collectCacheTags],

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { isWithin } from '../shared/records';
+import { isWithin } from '../shared/region-subtree';
 import { type Actor, StaffRole } from './actor';
 
 const ADMIN_ROLES = new Set([StaffRole.CITY_ADMIN, StaffRole.COUNTY_ADMIN, StaffRole.STREET_ADMIN]);

@@ -50,37 +50,11 @@ export function tagsOf(value: unknown): string[] {
   return [];
 }
 
-// Root lookups and lists are tagged by kind too, so an answer that found nothing (or
-// fewer items) is purged when a matching document appears. A centre's own lists
-// (profile, brandProgrammes, showcaseArticles) need no such tag: every change to a document
-// purges the tags of the centres it names, before and after the change.
-export const LIST_TAGS: Record<string, string> = {
-  centre: Tags.centreLists,
-  centres: Tags.centreLists,
-  article: Tags.articleLists,
-  articles: Tags.articleLists,
-  brandProgramme: Tags.programmeLists,
-  search: Tags.search,
-  needs: Tags.operationalLists,
-  resources: Tags.operationalLists,
-  projects: Tags.operationalLists,
-  allianceMemberships: Tags.operationalLists,
-  volunteerTeams: Tags.operationalLists,
-  activities: Tags.operationalLists,
-  regionFigures: Tags.operationalLists,
-  ratingStatistics: Tags.ratings,
-  ratingCycles: Tags.ratings,
-  ratingCycle: Tags.ratings,
-  ratingScheme: Tags.ratings,
-};
-
 /** Records the tags of every object a field resolves to (lists and connections included). */
-export const collectCacheTags: MiddlewareFn<Context> = async ({ info, context }, next) => {
+export const collectCacheTags: MiddlewareFn<Context> = async ({ context }, next) => {
   const result = await next();
   const tags = context.cacheTags;
   if (tags) {
-    const listTag = LIST_TAGS[info.fieldName];
-    if (listTag) tags.add(listTag);
     const values = Array.isArray(result) ? result : [result];
     for (const value of values) {
       for (const tag of tagsOf(value)) tags.add(tag);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context';
+import { listTagsOf } from './list-tags';
 import type { CachedResponse, ResponseCache } from './response-cache';
 
 /** How long shared caches (this server, CDNs) keep an answer; purges end it early. */
@@ -25,13 +26,12 @@ const COALESCE_WAIT_MS = 5_000;
  * keyed by the operation, its variables and the caller's scope, and tagged (Surrogate-Key)
  * with what they were built from, so a change purges exactly them.
  */
-export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
+export function responseCachePlugin(cache: ResponseCache, listTags: Readonly<Record<string, string>>): ApolloServerPlugin<Context> {
   // Answers being computed, by cache key. When a purge empties the cache under load, the
   // requests that follow wait for the first one's answer instead of each computing it again.
   const inFlight = new Map<string, Promise<CachedResponse | undefined>>();
   return {
-    async requestDidStart({ contextValue }) {
-      contextValue.cacheTags = new Set();
+    async requestDidStart() {
       let cacheKey: string | undefined;
       let hitTags: string[] | undefined;
       let share: ((answer: CachedResponse | undefined) => void) | undefined;
@@ -69,7 +69,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
           };
           return null;
         },
-        async willSendResponse({ response, contextValue: context, operation, errors }) {
+        async willSendResponse({ response, contextValue: context, operation, errors, document, request }) {
           const headers = response.http.headers;
           const isCacheable = operation?.operation === 'query' && !errors?.length && response.body.kind === 'single' && !response.body.singleResult.errors && !context.isPrivate;
           if (!isCacheable) {
@@ -77,7 +77,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Co
             headers.set('cache-control', context.isPrivate ? 'private, no-store' : 'no-store');
             return;
           }
-          const tags = hitTags ?? [...context.cacheTags!].sort();
+          const tags = hitTags ?? [...context.cacheTags, ...(document ? listTagsOf(document, request.operationName, listTags) : [])].sort();
           headers.set('cache-control', context.client.grant ? KEYED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
           headers.set('x-cache', hitTags ? 'HIT' : 'MISS');
           if (tags.length > 0) headers.set('surrogate-key', tags.join(' '));

@@ -46,8 +46,3 @@ export function assertInEnum<E extends Record<string, string>>(enumObject: E, va
     throw badInput(argument, `must be one of ${Object.values(enumObject).join(', ')}; got "${value}".`);
   }
 }
-
-/** True when `path` lies in the subtree whose root has `rootPath`. */
-export function isWithin(path: string, rootPath: string): boolean {
-  return path === rootPath || path.startsWith(`${rootPath}/`);
-}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, StaffRole } from '../../auth/actor';
 import { assertMayManageCentre, forbidden, isInSubtree } from '../../auth/authorize';
 import { AppError, badInput, ErrorCode } from '../../errors/app-error';
-import { isWithin } from '../../shared/records';
+import { isWithin } from '../../shared/region-subtree';
 import { Centre } from '../centre/centre.entity';
 import { deriveFigures } from '../figure/figure.service';
 import { ReportedFigure } from '../figure/reported-figure.entity';

@@ -15,7 +15,8 @@ import { CycleStage, RatingCycle, STAGE_ORDER } from './rating-cycle.entity';
 import type { LodgeObjectionInput, OpenCycleInput, OverrideRatingInput } from './rating-cycle.inputs';
 import { RatingIndicator } from './rating-indicator.entity';
 import { ObjectionStatus, RatingObjection } from './rating-objection.entity';
-import { isWithin, todayInChina } from '../../shared/records';
+import { todayInChina } from '../../shared/records';
+import { isWithin } from '../../shared/region-subtree';
 import { lastNoticeDay } from './working-days';
 
 const CITY_ONLY = new Set([StaffRole.CITY_ADMIN]);

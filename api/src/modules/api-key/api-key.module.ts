@@ -1,0 +1,9 @@
+import { defineModule } from '../module';
+import { ApiKey, ApiKeyUsage } from './api-key.entity';
+import { ApiKeyResolver } from './api-key.resolver';
+
+export const apiKeyModule = defineModule({
+  name: 'api-key',
+  entities: [ApiKey, ApiKeyUsage],
+  resolvers: [ApiKeyResolver],
+});

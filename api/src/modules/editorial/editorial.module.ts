@@ -1,0 +1,15 @@
+import { Tags } from '../../cache/cache-tags';
+import { defineModule } from '../module';
+import { BrandProgramme } from './brand-programme.entity';
+import { CentreProfile } from './centre-profile.entity';
+import { createEditorialLoaders } from './editorial.loaders';
+import { BrandProgrammeResolver, CentreEditorialResolver, CentreProfileResolver, ShowcaseArticleResolver } from './editorial.resolver';
+import { ShowcaseArticle } from './showcase-article.entity';
+
+export const editorialModule = defineModule({
+  name: 'editorial',
+  entities: [CentreProfile, BrandProgramme, ShowcaseArticle],
+  resolvers: [CentreEditorialResolver, CentreProfileResolver, BrandProgrammeResolver, ShowcaseArticleResolver],
+  loaders: ({ em, options }) => createEditorialLoaders(em, options),
+  listTags: { article: Tags.articleLists, articles: Tags.articleLists, brandProgramme: Tags.programmeLists },
+});

@@ -1,0 +1,35 @@
+import { activityModule } from './activity/activity.module';
+import { allianceModule } from './alliance/alliance.module';
+import { apiKeyModule } from './api-key/api-key.module';
+import { auditModule } from './audit/audit.module';
+import { centreModule } from './centre/centre.module';
+import { editorialModule } from './editorial/editorial.module';
+import { figureModule } from './figure/figure.module';
+import { listsModule } from './lists/lists.module';
+import { ratingCycleModule } from './rating-cycle/rating-cycle.module';
+import { ratingModule } from './rating/rating.module';
+import { regionModule } from './region/region.module';
+import { searchModule } from './search/search.module';
+import { staffModule } from './staff/staff.module';
+import { volunteerModule } from './volunteer/volunteer.module';
+
+/** Every feature of the API: the schema, loaders, entities and list tags derive from this list. */
+export const modules = [
+  regionModule,
+  centreModule,
+  ratingModule,
+  figureModule,
+  editorialModule,
+  searchModule,
+  listsModule,
+  allianceModule,
+  volunteerModule,
+  activityModule,
+  staffModule,
+  auditModule,
+  apiKeyModule,
+  ratingCycleModule,
+] as const;
+
+/** Fields whose answers a new or removed record may change, with the tag that purges them. */
+export const listTags: Readonly<Record<string, string>> = Object.assign({}, ...modules.map((module) => module.listTags ?? {}));

@@ -1,0 +1,15 @@
+import { Tags } from '../../cache/cache-tags';
+import { defineModule } from '../module';
+import { RatingDimension } from './rating-dimension.entity';
+import { RatingResult } from './rating-result.entity';
+import { RatingScheme } from './rating-scheme.entity';
+import { createRatingLoaders } from './rating.loaders';
+import { RatingResultResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver } from './rating.resolver';
+
+export const ratingModule = defineModule({
+  name: 'rating',
+  entities: [RatingScheme, RatingDimension, RatingResult],
+  resolvers: [RatingResultResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver],
+  loaders: ({ em, options }) => createRatingLoaders(em, options),
+  listTags: { ratingStatistics: Tags.ratings, ratingScheme: Tags.ratings },
+});
