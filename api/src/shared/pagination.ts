@@ -1,6 +1,7 @@
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Max, Min } from 'class-validator';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../errors/app-error';
 
@@ -21,8 +22,24 @@ export class PageArgs {
 /** What a service returns for one page of a list. */
 export interface Page<T> {
   items: T[];
+  /** Unknown (-1) when the caller did not ask for it: `hasNextPage` then says whether more follow. */
   totalCount: number;
   offset: number;
+  hasNextPage?: boolean;
+}
+
+/**
+ * True when the connection field being resolved selects `totalCount`. Counting every match
+ * costs as much as the page itself on a large list, so it is done only when asked for.
+ */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
+    !!selectionSet?.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === 'totalCount';
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      return visit(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
 
 @ObjectType({ description: 'Relay page information.' })
@@ -99,7 +116,7 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
     totalCount: page.totalCount,
     pageInfo: {
       hasPreviousPage: page.offset > 0,
-      hasNextPage: page.offset + page.items.length < page.totalCount,
+      hasNextPage: page.hasNextPage ?? page.offset + page.items.length < page.totalCount,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

@@ -40,6 +40,8 @@ export function subtreeSqlOf(column: string, rootPathExpression: string): string
 }
 
 /** MikroORM filter on a path property: `{ [property]: …subtree }` inside `$or`. */
-export function subtreeFilter<P extends string>(property: P, rootPath: string): { $or: Array<Record<P, unknown>> } {
-  return { $or: [{ [property]: rootPath } as Record<P, unknown>, { [property]: { $like: descendantPattern(rootPath) } } as Record<P, unknown>] };
+export function subtreeFilter<P extends string>(property: P, rootPath: string): { $or: Array<{ [K in P]: string | { $like: string } }> } {
+  return {
+    $or: [{ [property]: rootPath } as { [K in P]: string }, { [property]: { $like: descendantPattern(rootPath) } } as { [K in P]: { $like: string } }],
+  };
 }

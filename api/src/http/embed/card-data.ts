@@ -1,14 +1,14 @@
 import type { Context } from '../../context';
-import type { Centre } from '../../modules/centre/centre.entity';
+import type { CentreView } from '../../modules/centre/centre.view';
 import { localizedKey } from '../../modules/editorial/editorial.loaders';
 import { toMedia } from '../../modules/editorial/media';
 import { ancestorCodes } from '../../modules/region/region.service';
 import type { CentreCardData } from './centre-card';
 
 /** The card's data through the request's loaders: what centre-card.graphql selects. */
-export async function loadCardData(centre: Centre, locale: string, context: Context): Promise<CentreCardData> {
+export async function loadCardData(centre: CentreView, locale: string, context: Context): Promise<CentreCardData> {
   const { loaders, mediaBaseUrl } = context;
-  const region = (await loaders.regionByCode.load(centre.region.code))!;
+  const region = (await loaders.regionByCode.load(centre.regionCode))!;
   const [ancestors, ratings, profile, programmes, articles] = await Promise.all([
     loaders.regionByCode.loadMany(ancestorCodes(region)),
     loaders.ratingsByCentreCode.load(centre.code),

@@ -3,7 +3,7 @@ import { runStaffMutation } from '../../auth/staff-mutation';
 import { centreRecordOutcome, mayManage, snapshot, IDEMPOTENCY } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { Project } from '../lists/project.entity';
 import { toRegionQuery } from '../lists/lists.service';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
@@ -20,8 +20,8 @@ export class ActivityResolver {
     return toConnection(await listActivities(em, { ...where, filter, first, offset: offsetAfter(after) }));
   }
 
-  @FieldResolver(() => Centre)
-  async centre(@Root() activity: Activity, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() activity: Activity, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(activity.centre.code))!;
   }
 
@@ -36,10 +36,10 @@ export class ActivityResolver {
   }
 }
 
-@Resolver(() => Centre)
+@Resolver(() => CentreView)
 export class CentreActivityResolver {
   @FieldResolver(() => ActivityConnection, { description: 'The centre’s activity calendar: activities and trainings by start time.' })
-  async activities(@Root() centre: Centre, @Args() { filter, first, after }: ActivitiesArgs, @Ctx() { loaders }: Context) {
+  async activities(@Root() centre: CentreView, @Args() { filter, first, after }: ActivitiesArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.activityPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
   }
 }

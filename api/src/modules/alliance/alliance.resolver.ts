@@ -5,7 +5,7 @@ import { Tags } from '../../cache/cache-tags';
 import { assertStaffMayRead, centreRecordOutcome, IDEMPOTENCY, mayManage, snapshot } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { toRegionQuery } from '../lists/lists.service';
 import { AllianceMembership, AllianceUnit } from './alliance.entity';
 import { AddAllianceMembershipInput, ChangeMembershipStatusInput, CreateAllianceUnitInput, MembershipsArgs, RootMembershipsArgs } from './alliance.inputs';
@@ -20,8 +20,8 @@ export class AllianceMembershipResolver {
     return toConnection(await listMemberships(em, { ...where, filter, first, offset: offsetAfter(after) }));
   }
 
-  @FieldResolver(() => Centre)
-  async centre(@Root() membership: AllianceMembership, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() membership: AllianceMembership, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(membership.centre.code))!;
   }
 
@@ -38,10 +38,10 @@ export class AllianceMembershipResolver {
   }
 }
 
-@Resolver(() => Centre)
+@Resolver(() => CentreView)
 export class CentreAllianceResolver {
   @FieldResolver(() => AllianceMembershipConnection, { description: 'Units in the centre’s alliance (党建联盟) with their co-building agreements.' })
-  async allianceMemberships(@Root() centre: Centre, @Args() { filter, first, after }: MembershipsArgs, @Ctx() { loaders }: Context) {
+  async allianceMemberships(@Root() centre: CentreView, @Args() { filter, first, after }: MembershipsArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.membershipPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
   }
 }

@@ -8,6 +8,6 @@ export const centreModule = defineModule({
   name: 'centre',
   entities: [Centre],
   resolvers: [CentreResolver],
-  loaders: ({ em, scope, options }) => createCentreLoaders(em, scope, options),
+  loaders: ({ read, options }) => createCentreLoaders(read, options),
   listTags: { centre: Tags.centreLists, centres: Tags.centreLists },
 });

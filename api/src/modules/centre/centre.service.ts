@@ -1,12 +1,14 @@
-import { QueryFlag, QueryOrder } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Reader } from '../../db/read';
+import { pgArray } from '../../db/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { Page } from '../../shared/pagination';
-import { latestRatedYear } from '../rating/rating.service';
+import { subtreeSqlOf } from '../../shared/region-subtree';
 import type { RatingTier } from '../rating/rating-result.entity';
-import { Region } from '../region/region.entity';
 import { toFullRegionCode } from '../region/region.service';
 import { Centre, type CentreLevel } from './centre.entity';
+import { centreScopeSql, centreTag } from './centre.loaders';
+import { CENTRE_COLUMNS, CENTRE_FROM, type CentreView } from './centre.view';
 
 export enum CentreOrderField {
   CODE = 'CODE',
@@ -32,64 +34,75 @@ export interface CentreQuery {
   orderBy: { field: CentreOrderField; direction: SortDirection };
   first: number;
   offset: number;
-  /** Region path of the caller's key scope: nothing outside it is listed. */
-  scopePath?: string;
 }
 
-export function findCentre(em: EntityManager, code: string, scopePath?: string): Promise<Centre | null> {
-  return em.findOne(Centre, { code, ...(scopePath ? { region: { path: { $like: `${scopePath}%` } } } : {}) });
+export async function findCentre(read: Reader, code: string): Promise<CentreView | null> {
+  const scope = centreScopeSql(read.scope);
+  const [centre] = await read.rows<CentreView>(`select ${CENTRE_COLUMNS} from ${CENTRE_FROM} where c.code = ? and ${scope.sql}`, [code, ...scope.params], centreTag);
+  return centre ?? null;
 }
 
-export async function listCentres(em: EntityManager, query: CentreQuery): Promise<Page<Centre>> {
-  const qb = em.createQueryBuilder(Centre, 'c').select('c.*').setFlag(QueryFlag.DISABLE_PAGINATE);
+const ORDER_COLUMNS: Record<CentreOrderField, string> = {
+  [CentreOrderField.CODE]: 'c.code',
+  [CentreOrderField.NAME]: 'c.name',
+  [CentreOrderField.STARS]: 'rr.stars',
+  [CentreOrderField.TOTAL_SCORE]: 'rr.total_score',
+};
 
-  if (query.regionCodes.length > 0 || query.scopePath) {
-    qb.join('c.region', 'r');
-    if (query.scopePath) {
-      qb.andWhere({ 'r.path': { $like: `${query.scopePath}%` } });
-    }
-    for (const code of query.regionCodes) {
-      // The region's own path is a prefix of every path in its subtree.
-      const regionPath = em.createQueryBuilder(Region, 'sub').select('sub.path').where({ code: toFullRegionCode(code) });
-      qb.andWhere(`r.path like (${regionPath.getFormattedQuery()}) || '%'`);
-    }
-  }
+/**
+ * One page of centres in one statement, and their count in a second only when the caller
+ * selected `totalCount` (otherwise one row more than the page tells whether more follow).
+ */
+export async function listCentres(read: Reader, query: CentreQuery, withTotalCount = true): Promise<Page<CentreView>> {
+  // Joins come before the conditions in the SQL, so their parameters are kept apart.
+  const joins: string[] = [];
+  const joinParams: unknown[] = [];
+  const scope = centreScopeSql(read.scope);
+  const where: string[] = [scope.sql];
+  const params: unknown[] = [...scope.params];
+  query.regionCodes.forEach((code, index) => {
+    // The root is joined, not looked up first: an unknown code matches nothing, in the same statement.
+    joins.push(`join region root${index} on root${index}.code = ?`);
+    joinParams.push(toFullRegionCode(code));
+    where.push(subtreeSqlOf('r.path', `root${index}.path`));
+  });
   if (query.levels?.length) {
-    qb.andWhere({ level: { $in: query.levels } });
+    where.push('c.level::text = any(?::text[])');
+    params.push(pgArray(query.levels));
   }
   if (query.search) {
     const pattern = `%${escapeLike(query.search)}%`;
-    qb.andWhere({ $or: [{ name: { $ilike: pattern } }, { address: { $ilike: pattern } }] });
+    where.push('(c.name ilike ? or c.address ilike ?)');
+    params.push(pattern, pattern);
   }
-
   const needsRating =
     query.stars !== undefined || query.tier !== undefined || [CentreOrderField.STARS, CentreOrderField.TOTAL_SCORE].includes(query.orderBy.field);
   if (needsRating) {
-    const year = query.year ?? (await latestRatedYear(em));
-    qb.leftJoin('c.ratings', 'rr', { 'rr.scheme': year ?? 0 });
+    const year = query.year ?? (await latestRatedYear(read));
+    joins.push('left join rating_result rr on rr.centre_code = c.code and rr.year = ?');
+    joinParams.push(year ?? 0);
     if (query.stars?.length) {
-      qb.andWhere({ 'rr.stars': { $in: query.stars } });
+      where.push('rr.stars = any(?::int[])');
+      params.push(pgArray(query.stars));
     }
     if (query.tier !== undefined) {
-      qb.andWhere({ 'rr.tier': query.tier });
+      where.push('rr.tier::text = ?');
+      params.push(query.tier);
     }
   }
-
-  const direction = query.orderBy.direction === SortDirection.ASC ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST;
-  const orderColumn = {
-    [CentreOrderField.CODE]: 'c.code',
-    [CentreOrderField.NAME]: 'c.name',
-    [CentreOrderField.STARS]: 'rr.stars',
-    [CentreOrderField.TOTAL_SCORE]: 'rr.total_score',
-  }[query.orderBy.field];
-  qb.orderBy([{ [orderColumn]: direction }, { 'c.code': QueryOrder.ASC }]);
-
-  const countQb = qb.clone();
-  const [items, totalCount] = await Promise.all([
-    query.first === 0 ? Promise.resolve([]) : qb.limit(query.first).offset(query.offset).getResultList(),
-    countQb.getCount('c.code', true),
+  const from = `${CENTRE_FROM} ${joins.join(' ')} where ${where.join(' and ')}`;
+  params.unshift(...joinParams);
+  const direction = query.orderBy.direction === SortDirection.ASC ? 'asc nulls last' : 'desc nulls last';
+  const order = `${ORDER_COLUMNS[query.orderBy.field]} ${direction}, c.code asc`;
+  const fetch = withTotalCount ? query.first : query.first + 1;
+  const [rows, count] = await Promise.all([
+    fetch === 0 ? Promise.resolve([]) : read.rows<CentreView>(`select ${CENTRE_COLUMNS} from ${from} order by ${order} limit ? offset ?`, [...params, fetch, query.offset], centreTag),
+    withTotalCount ? read.rows<{ count: string }>(`select count(*) as count from ${from}`, params) : Promise.resolve(undefined),
   ]);
-  return { items, totalCount, offset: query.offset };
+  const items = rows.slice(0, query.first);
+  return count
+    ? { items, totalCount: Number(count[0].count), offset: query.offset }
+    : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
 }
 
 function escapeLike(text: string): string {
@@ -114,4 +127,10 @@ export async function guardCentreOf(em: EntityManager, record: { centre: Centre 
   await em.populate(record, ['centre.region'] as never[]);
   guard({ code: record.centre.code, regionPath: record.centre.region.path });
   return record.centre;
+}
+
+/** The work year ratings are read for when a query names none: the latest one rated. */
+export async function latestRatedYear(read: Reader): Promise<number | undefined> {
+  const [row] = await read.rows<{ year: number | null }>('select max(year) as year from rating_result');
+  return row?.year ?? undefined;
 }

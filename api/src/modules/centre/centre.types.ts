@@ -1,6 +1,6 @@
 import { ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
-import { Centre } from './centre.entity';
+import { CentreView } from './centre.view';
 
 @ObjectType({ description: 'A page of centres.' })
-export class CentreConnection extends Connection(Centre, 'Centre') {}
+export class CentreConnection extends Connection(CentreView, 'Centre') {}

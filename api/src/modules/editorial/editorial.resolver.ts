@@ -4,7 +4,7 @@ import { toConnection } from '../../shared/pagination';
 import { offsetAfter } from '../../shared/pagination';
 import { loadCardData } from '../../http/embed/card-data';
 import { renderCardFragment } from '../../http/embed/centre-card';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { BrandProgramme } from './brand-programme.entity';
 import { CentreProfile } from './centre-profile.entity';
 import type { StrapiBlock } from './strapi-types';
@@ -20,9 +20,9 @@ function richText(blocks: StrapiBlock[], { mediaBaseUrl }: Context): RichText {
   return { html: blocksToHtml(blocks, (url) => absoluteUrl(url, mediaBaseUrl)), text: blocksToText(blocks), blocks };
 }
 
-async function centresByCode(codes: string[], { loaders }: Context): Promise<Centre[]> {
+async function centresByCode(codes: string[], { loaders }: Context): Promise<CentreView[]> {
   const centres = await loaders.centreByCode.loadMany(codes);
-  return centres.filter((centre): centre is Centre => centre instanceof Centre);
+  return centres.filter((centre): centre is CentreView => centre !== null && !(centre instanceof Error));
 }
 
 async function programmesByDocumentId(ids: string[], locale: string, { loaders }: Context): Promise<BrandProgramme[]> {
@@ -30,26 +30,26 @@ async function programmesByDocumentId(ids: string[], locale: string, { loaders }
   return programmes.filter((programme): programme is BrandProgramme => programme instanceof BrandProgramme);
 }
 
-@Resolver(() => Centre)
+@Resolver(() => CentreView)
 export class CentreEditorialResolver {
   @FieldResolver(() => CentreProfile, { nullable: true, description: "The centre's published profile from the CMS." })
-  profile(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
+  profile(@Root() centre: CentreView, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
     return loaders.profileByCentreCode.load(localizedKey(locale, centre.code));
   }
 
   @FieldResolver(() => [BrandProgramme], { description: 'Brand programmes that list this centre.' })
-  brandProgrammes(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
+  brandProgrammes(@Root() centre: CentreView, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
     return loaders.programmesByCentreCode.load(localizedKey(locale, centre.code));
   }
 
   @FieldResolver(() => String, { description: 'The centre card as safe HTML (the embed card without its page), for <centre-profile> and portals.' })
-  async cardHtml(@Root() centre: Centre, @Args() { locale }: LocaleArgs, @Ctx() context: Context): Promise<string> {
+  async cardHtml(@Root() centre: CentreView, @Args() { locale }: LocaleArgs, @Ctx() context: Context): Promise<string> {
     const data = await loadCardData(centre, locale, context);
     return renderCardFragment(data, { locale: locale === 'en' ? 'en' : 'zh-Hans', size: 'normal', theme: 'auto', moreUrl: `${context.publicUrl}/?centre=${encodeURIComponent(centre.code)}` });
   }
 
   @FieldResolver(() => ShowcaseArticleConnection, { description: 'Showcase articles featuring this centre, newest first.' })
-  async showcaseArticles(@Root() centre: Centre, @Args() { first, after, locale }: LocalizedPageArgs, @Ctx() { loaders }: Context) {
+  async showcaseArticles(@Root() centre: CentreView, @Args() { first, after, locale }: LocalizedPageArgs, @Ctx() { loaders }: Context) {
     const all = await loaders.articlesByCentreCode.load(localizedKey(locale, centre.code));
     const offset = offsetAfter(after);
     return toConnection({ items: all.slice(offset, offset + first), totalCount: all.length, offset });
@@ -86,7 +86,7 @@ export class CentreProfileResolver {
       : null;
   }
 
-  @FieldResolver(() => Centre, { nullable: true, description: 'The operational centre this profile describes.' })
+  @FieldResolver(() => CentreView, { nullable: true, description: 'The operational centre this profile describes.' })
   centre(@Root() profile: CentreProfile, @Ctx() { loaders }: Context) {
     return loaders.centreByCode.load(profile.centreCode);
   }
@@ -119,7 +119,7 @@ export class BrandProgrammeResolver {
     return toMedia(programme.logoMedia, mediaBaseUrl);
   }
 
-  @FieldResolver(() => [Centre], { description: 'The centres running this programme, with their live data and ratings.' })
+  @FieldResolver(() => [CentreView], { description: 'The centres running this programme, with their live data and ratings.' })
   centres(@Root() programme: BrandProgramme, @Ctx() context: Context) {
     return centresByCode(programme.centreCodes, context);
   }
@@ -147,7 +147,7 @@ export class ShowcaseArticleResolver {
     return toMedia(article.coverMedia, mediaBaseUrl);
   }
 
-  @FieldResolver(() => [Centre], { description: 'The centres the article features, in its order.' })
+  @FieldResolver(() => [CentreView], { description: 'The centres the article features, in its order.' })
   centres(@Root() article: ShowcaseArticle, @Ctx() context: Context) {
     return centresByCode(article.centreCodes, context);
   }

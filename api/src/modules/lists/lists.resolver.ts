@@ -5,7 +5,7 @@ import { assertStaffMayRead, centreRecordOutcome, IDEMPOTENCY, mayManage, snapsh
 import { offsetAfter, toConnection } from '../../shared/pagination';
 import { AllianceUnit } from '../alliance/alliance.entity';
 import { Activity } from '../activity/activity.entity';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { regionFigures } from '../figure/figure.service';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
 import {
@@ -73,20 +73,20 @@ export class ListsQueryResolver {
   }
 }
 
-@Resolver(() => Centre)
+@Resolver(() => CentreView)
 export class CentreListsResolver {
   @FieldResolver(() => NeedConnection, { description: 'The centre’s needs list (需求清单), newest first.' })
-  async needs(@Root() centre: Centre, @Args() { filter, first, after }: NeedsArgs, @Ctx() { loaders }: Context) {
+  async needs(@Root() centre: CentreView, @Args() { filter, first, after }: NeedsArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.needPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
   }
 
   @FieldResolver(() => ResourceConnection, { description: 'The centre’s resources list (资源清单), by category.' })
-  async resources(@Root() centre: Centre, @Args() { filter, first, after }: ResourcesArgs, @Ctx() { loaders }: Context) {
+  async resources(@Root() centre: CentreView, @Args() { filter, first, after }: ResourcesArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.resourcePagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
   }
 
   @FieldResolver(() => ProjectConnection, { description: 'The centre’s projects list (项目清单), latest start first.' })
-  async projects(@Root() centre: Centre, @Args() { filter, first, after }: ProjectsArgs, @Ctx() { loaders }: Context) {
+  async projects(@Root() centre: CentreView, @Args() { filter, first, after }: ProjectsArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.projectPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
   }
 }
@@ -98,8 +98,8 @@ export class NeedResolver {
     return need.publishedStatus;
   }
 
-  @FieldResolver(() => Centre)
-  async centre(@Root() need: Need, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() need: Need, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(need.centre.code))!;
   }
 
@@ -122,8 +122,8 @@ export class NeedResolver {
 
 @Resolver(() => Resource)
 export class ResourceResolver {
-  @FieldResolver(() => Centre)
-  async centre(@Root() resource: Resource, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() resource: Resource, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(resource.centre.code))!;
   }
 
@@ -145,8 +145,8 @@ export class ResourceResolver {
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @FieldResolver(() => Centre)
-  async centre(@Root() project: Project, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() project: Project, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(project.centre.code))!;
   }
 

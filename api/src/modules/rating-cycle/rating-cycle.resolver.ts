@@ -5,9 +5,9 @@ import { runStaffMutation } from '../../auth/staff-mutation';
 import { Tags } from '../../cache/cache-tags';
 import { markPrivate } from '../../cache/cache.plugin';
 import type { Context } from '../../context';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { RatingScheme } from '../rating/rating-scheme.entity';
-import { Region } from '../region/region.entity';
+import { RegionView } from '../region/region.view';
 import { AssessmentScore } from './assessment-score.entity';
 import { Assessment, AssessmentStage } from './assessment.entity';
 import { submitAssessment } from './assessment.service';
@@ -40,8 +40,8 @@ export class RatingCycleResolver {
     return cycle.scheme.year;
   }
 
-  @FieldResolver(() => Region)
-  async region(@Root() cycle: RatingCycle, @Ctx() { loaders }: Context): Promise<Region> {
+  @FieldResolver(() => RegionView)
+  async region(@Root() cycle: RatingCycle, @Ctx() { loaders }: Context): Promise<RegionView> {
     return (await loaders.regionByCode.load(cycle.region.code))!;
   }
 
@@ -80,8 +80,7 @@ export class RatingCycleResolver {
     }
     if (actor.role === StaffRole.CENTRE_STAFF) return all.filter((assessment) => assessment.centre.code === actor.centreCode);
     const centres = await Promise.all(all.map((assessment) => context.loaders.centreByCode.load(assessment.centre.code)));
-    const regions = await Promise.all(centres.map((centre) => (centre ? context.loaders.regionByCode.load(centre.region.code) : null)));
-    return all.filter((_, index) => regions[index] && isInSubtree(actor, regions[index]!.path));
+    return all.filter((_, index) => centres[index] && isInSubtree(actor, centres[index]!.regionPath));
   }
 
   @FieldResolver(() => [RatingObjection], { description: 'Staff only (administrators): objections lodged during the notice.' })
@@ -216,8 +215,8 @@ export class RatingCycleResolver {
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @FieldResolver(() => Centre)
-  async centre(@Root() assessment: Assessment, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() assessment: Assessment, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(assessment.centre.code))!;
   }
 

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { RatingTier } from '../rating/rating-result.entity';
 import { RatingIndicator } from './rating-indicator.entity';
 
@@ -20,8 +20,8 @@ export class IndicatorDeviation {
 
 @ObjectType({ description: 'A line of the public notice (公示): the result the city intends to publish.' })
 export class NoticeEntry {
-  @Field(() => Centre)
-  centre!: Centre;
+  @Field(() => CentreView)
+  centre!: CentreView;
 
   @Field(() => Int, { nullable: true })
   stars!: number | null;

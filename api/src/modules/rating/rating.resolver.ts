@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { Centre } from '../centre/centre.entity';
-import { Region } from '../region/region.entity';
+import { CentreView } from '../centre/centre.view';
+import { RegionView } from '../region/region.view';
 import { RatingResult } from './rating-result.entity';
 import { RatingScheme } from './rating-scheme.entity';
 import { RatingDimension } from './rating-dimension.entity';
@@ -21,8 +21,8 @@ export class RatingResultResolver {
     return result.scheme.year;
   }
 
-  @FieldResolver(() => Centre)
-  async centre(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(result.centre.code))!;
   }
 
@@ -73,16 +73,16 @@ export class RatingSchemeResolver {
 
 @Resolver(() => RatingStatistics)
 export class RatingStatisticsResolver {
-  @FieldResolver(() => Region)
-  async region(@Root() statistics: RatingStatistics, @Ctx() { loaders }: Context): Promise<Region> {
+  @FieldResolver(() => RegionView)
+  async region(@Root() statistics: RatingStatistics, @Ctx() { loaders }: Context): Promise<RegionView> {
     return (await loaders.regionByCode.load(statistics.regionCode))!;
   }
 }
 
 @Resolver(() => RegionRatingStatistics)
 export class RegionRatingStatisticsResolver {
-  @FieldResolver(() => Region)
-  async region(@Root() row: RegionRatingStatistics, @Ctx() { loaders }: Context): Promise<Region> {
+  @FieldResolver(() => RegionView)
+  async region(@Root() row: RegionRatingStatistics, @Ctx() { loaders }: Context): Promise<RegionView> {
     return (await loaders.regionByCode.load(row.regionCode))!;
   }
 }

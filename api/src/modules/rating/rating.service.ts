@@ -17,11 +17,6 @@ export interface RatingStatistics extends StarCounts {
   byRegion: Array<StarCounts & { regionCode: string }>;
 }
 
-export async function latestRatedYear(em: EntityManager): Promise<number | undefined> {
-  const [row] = await em.getConnection().execute<Array<{ year: number | null }>>('select max(year) as year from rating_result');
-  return row?.year ?? undefined;
-}
-
 export function findScheme(em: EntityManager, year: number): Promise<RatingScheme | null> {
   return em.findOne(RatingScheme, { year });
 }

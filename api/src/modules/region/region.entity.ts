@@ -1,5 +1,5 @@
 import { PrimaryKeyProp, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 
 export enum RegionLevel {
   CITY = 'CITY',
@@ -13,20 +13,16 @@ registerEnumType(RegionLevel, {
   description: 'Level of an administrative division: 市, 县(市、区), 街道/乡镇, 社区/村.',
 });
 
-@ObjectType({ description: 'An administrative division of Yuxi (玉溪市) with its 12-digit code.' })
 @Entity({ tableName: 'region' })
 export class Region {
   [PrimaryKeyProp]?: 'code';
 
-  @Field(() => ID, { description: '12-digit administrative code, e.g. 530402000000 for 红塔区.' })
   @PrimaryKey({ type: 'string', length: 12 })
   code!: string;
 
-  @Field()
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => RegionLevel)
   @Enum({ items: () => RegionLevel, nativeEnumName: 'region_level' })
   level!: RegionLevel;
 
@@ -42,11 +38,9 @@ export class Region {
   @Property({ type: 'text' })
   path!: string;
 
-  @Field({ description: 'True when the row was made by the seed generator, not taken from a source.' })
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 
-  @Field({ nullable: true, description: 'Where this fact comes from.' })
   @Property({ type: 'text', nullable: true })
   source?: string;
 }

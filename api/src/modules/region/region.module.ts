@@ -7,5 +7,5 @@ export const regionModule = defineModule({
   name: 'region',
   entities: [Region],
   resolvers: [RegionResolver],
-  loaders: ({ em, options }) => createRegionLoaders(em, options),
+  loaders: ({ read, options }) => createRegionLoaders(read, options),
 });

@@ -3,7 +3,14 @@ import type { Context } from '../../context';
 import { localizedKey } from '../editorial/editorial.loaders';
 import { SearchArgs } from './search.inputs';
 import { search, SearchHitType } from './search.service';
-import { SearchHit, SearchResults } from './search.types';
+import { NODE_TYPE, SearchHit, SearchResults } from './search.types';
+
+const NODE_TYPE_NAMES: Record<SearchHitType, string> = {
+  [SearchHitType.CENTRE]: 'Centre',
+  [SearchHitType.CENTRE_PROFILE]: 'CentreProfile',
+  [SearchHitType.BRAND_PROGRAMME]: 'BrandProgramme',
+  [SearchHitType.SHOWCASE_ARTICLE]: 'ShowcaseArticle',
+};
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
@@ -14,7 +21,12 @@ export class SearchResolver {
   }
 
   @FieldResolver()
-  node(@Root() hit: SearchHit, @Ctx() { loaders }: Context) {
+  async node(@Root() hit: SearchHit, @Ctx() context: Context) {
+    const node = await this.find(hit, context);
+    return node && Object.assign(node, { [NODE_TYPE]: NODE_TYPE_NAMES[hit.type] });
+  }
+
+  private find(hit: SearchHit, { loaders }: Context) {
     switch (hit.type) {
       case SearchHitType.CENTRE:
         return loaders.centreByCode.load(hit.key);

@@ -1,5 +1,5 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { BrandProgramme } from '../editorial/brand-programme.entity';
 import { CentreProfile } from '../editorial/centre-profile.entity';
 import { ShowcaseArticle } from '../editorial/showcase-article.entity';
@@ -10,8 +10,13 @@ registerEnumType(SearchHitType, { name: 'SearchHitType' });
 export const SearchHitNode = createUnionType({
   name: 'SearchHitNode',
   description: 'The object a search hit found.',
-  types: () => [Centre, CentreProfile, BrandProgramme, ShowcaseArticle] as const,
+  types: () => [CentreView, CentreProfile, BrandProgramme, ShowcaseArticle] as const,
+  // Views are plain objects, so the resolver names each node's type (the hit knows it).
+  resolveType: (value) => (value as { [NODE_TYPE]?: string })[NODE_TYPE],
 });
+
+/** Where SearchResolver.node records the GraphQL type of the object it found. */
+export const NODE_TYPE = Symbol('search node type');
 
 @ObjectType()
 export class SearchHit {

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireActor } from '../../auth/authorize';
 import type { Context } from '../../context';
-import { Centre } from '../centre/centre.entity';
-import { Region } from '../region/region.entity';
+import { CentreView } from '../centre/centre.view';
+import { RegionView } from '../region/region.view';
 import { StaffAccount } from './staff-account.entity';
 import { LoginArgs } from './staff.inputs';
 import { login, logout } from './staff.service';
@@ -27,13 +27,13 @@ export class StaffResolver {
     return context.em.findOneOrFail(StaffAccount, { id: requireActor(context).accountId });
   }
 
-  @FieldResolver(() => Region)
-  async region(@Root() account: StaffAccount, @Ctx() { loaders }: Context): Promise<Region> {
+  @FieldResolver(() => RegionView)
+  async region(@Root() account: StaffAccount, @Ctx() { loaders }: Context): Promise<RegionView> {
     return (await loaders.regionByCode.load(account.region.code))!;
   }
 
-  @FieldResolver(() => Centre, { nullable: true })
-  async centre(@Root() account: StaffAccount, @Ctx() { loaders }: Context): Promise<Centre | null> {
+  @FieldResolver(() => CentreView, { nullable: true })
+  async centre(@Root() account: StaffAccount, @Ctx() { loaders }: Context): Promise<CentreView | null> {
     return account.centre ? loaders.centreByCode.load(account.centre.code) : null;
   }
 }

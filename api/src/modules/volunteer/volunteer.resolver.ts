@@ -3,7 +3,7 @@ import { runStaffMutation } from '../../auth/staff-mutation';
 import { assertStaffMayRead, centreRecordOutcome, IDEMPOTENCY, mayManage } from '../../shared/centre-records';
 import type { Context } from '../../context';
 import { offsetAfter, toConnection } from '../../shared/pagination';
-import { Centre } from '../centre/centre.entity';
+import { CentreView } from '../centre/centre.view';
 import { toRegionQuery } from '../lists/lists.service';
 import { VolunteerTeam } from './volunteer.entity';
 import { AddVolunteerInput, CreateVolunteerTeamInput, RecordServiceHoursInput, RootTeamsArgs, TeamsArgs } from './volunteer.inputs';
@@ -18,8 +18,8 @@ export class VolunteerTeamResolver {
     return toConnection(await listTeams(em, { ...where, filter, first, offset: offsetAfter(after) }));
   }
 
-  @FieldResolver(() => Centre)
-  async centre(@Root() team: VolunteerTeam, @Ctx() { loaders }: Context): Promise<Centre> {
+  @FieldResolver(() => CentreView)
+  async centre(@Root() team: VolunteerTeam, @Ctx() { loaders }: Context): Promise<CentreView> {
     return (await loaders.centreByCode.load(team.centre.code))!;
   }
 
@@ -49,10 +49,10 @@ export class VolunteerTeamStaffResolver {
   }
 }
 
-@Resolver(() => Centre)
+@Resolver(() => CentreView)
 export class CentreVolunteerResolver {
   @FieldResolver(() => VolunteerTeamConnection, { description: 'The centre’s volunteer teams (志愿服务队), by name.' })
-  async volunteerTeams(@Root() centre: Centre, @Args() { filter, first, after }: TeamsArgs, @Ctx() { loaders }: Context) {
+  async volunteerTeams(@Root() centre: CentreView, @Args() { filter, first, after }: TeamsArgs, @Ctx() { loaders }: Context) {
     return toConnection(await loaders.teamPagesByCentre(filter, first, offsetAfter(after)).load(centre.code));
   }
 }
