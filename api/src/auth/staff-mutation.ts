@@ -3,8 +3,8 @@ import { helper, type EntityName, UniqueConstraintViolationException, Utils, wra
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import type { Actor } from './actor';
+import { AuditEntry } from './audit-entry.entity';
 import { requireActor } from './authorize';
 import { IdempotencyRecord } from './idempotency-record.entity';
 

@@ -1,9 +1,7 @@
 import { defineModule } from '../module';
-import { AuditEntry } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 
 export const auditModule = defineModule({
   name: 'audit',
-  entities: [AuditEntry],
   resolvers: [AuditResolver],
 });

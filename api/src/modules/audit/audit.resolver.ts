@@ -4,11 +4,11 @@ import { assertRole, requireActor } from '../../auth/authorize';
 import { markPrivate } from '../../cache/cache.plugin';
 import type { Context } from '../../context';
 import { Connection, type ConnectionShape, offsetAfter, PageArgs, toConnection } from '../../shared/pagination';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryView } from './audit.view';
 import { listAuditEntries } from './audit.service';
 
 @ObjectType({ description: 'A page of audit entries, newest first.' })
-export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {}
+export class AuditEntryConnection extends Connection(AuditEntryView, 'AuditEntry') {}
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
@@ -28,10 +28,10 @@ export class AuditLogArgs extends PageArgs {
 @Resolver()
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: "Every write about the administrator's region subtree. Administrators only." })
-  async auditLog(@Args() { first, after, ...filters }: AuditLogArgs, @Ctx() context: Context): Promise<ConnectionShape<AuditEntry>> {
+  async auditLog(@Args() { first, after, ...filters }: AuditLogArgs, @Ctx() context: Context): Promise<ConnectionShape<AuditEntryView>> {
     const actor = requireActor(context);
     assertRole(actor, [StaffRole.CITY_ADMIN, StaffRole.COUNTY_ADMIN, StaffRole.STREET_ADMIN], 'read the audit log');
     markPrivate(context);
-    return toConnection(await listAuditEntries(context.em, actor, { ...filters, first, offset: offsetAfter(after) }));
+    return toConnection(await listAuditEntries(context.read, actor, { ...filters, first, offset: offsetAfter(after) }));
   }
 }

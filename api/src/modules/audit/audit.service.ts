@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../auth/actor';
+import type { Reader } from '../../db/read';
 import type { Page } from '../../shared/pagination';
-import { AuditEntry } from './audit-entry.entity';
+import { subtreeSql } from '../../shared/region-subtree';
+import { AUDIT_COLUMNS, type AuditEntryView } from './audit.view';
 
 export interface AuditQuery {
   targetType?: string;
@@ -13,14 +14,25 @@ export interface AuditQuery {
 }
 
 /** The entries about the actor's region subtree, newest first. */
-export async function listAuditEntries(em: EntityManager, actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
-  const where = {
-    $or: [{ regionPath: actor.regionPath }, { regionPath: { $like: `${actor.regionPath}/%` } }],
-    ...(query.targetType ? { targetType: query.targetType } : {}),
-    ...(query.targetId ? { targetId: query.targetId } : {}),
-    ...(query.action ? { action: query.action } : {}),
-    ...(query.actorId ? { actorId: query.actorId } : {}),
-  };
-  const [items, totalCount] = await em.findAndCount(AuditEntry, where, { orderBy: { id: 'desc' }, limit: query.first, offset: query.offset });
-  return { items, totalCount, offset: query.offset };
+export async function listAuditEntries(read: Reader, actor: Actor, query: AuditQuery): Promise<Page<AuditEntryView>> {
+  const subtree = subtreeSql('a.region_path', actor.regionPath);
+  const where = [subtree.sql];
+  const params: unknown[] = [...subtree.params];
+  for (const [column, value] of [
+    ['a.target_type', query.targetType],
+    ['a.target_id', query.targetId],
+    ['a.action', query.action],
+    ['a.actor_id::text', query.actorId],
+  ] as const) {
+    if (value) {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  const from = `audit_entry a where ${where.join(' and ')}`;
+  const [items, [count]] = await Promise.all([
+    query.first === 0 ? Promise.resolve([]) : read.rows<AuditEntryView>(`select ${AUDIT_COLUMNS} from ${from} order by a.id desc limit ? offset ?`, [...params, query.first, query.offset]),
+    read.rows<{ count: string }>(`select count(*) as count from ${from}`, params),
+  ]);
+  return { items, totalCount: Number(count.count), offset: query.offset };
 }
