@@ -31,7 +31,12 @@ export async function listAuditEntries(read: Reader, actor: Actor, query: AuditQ
   }
   const from = `audit_entry a where ${where.join(' and ')}`;
   const [items, [count]] = await Promise.all([
-    query.first === 0 ? Promise.resolve([]) : read.rows<AuditEntryView>(`select ${AUDIT_COLUMNS} from ${from} order by a.id desc limit ? offset ?`, [...params, query.first, query.offset]),
+    query.first === 0
+      ? Promise.resolve([])
+      : read
+          .rows<AuditEntryView & { at: string }>(`select ${AUDIT_COLUMNS} from ${from} order by a.id desc limit ? offset ?`, [...params, query.first, query.offset])
+          // The driver hands timestamps over as text (MikroORM's setting); the scalar wants a Date.
+          .then((rows) => rows.map((row) => ({ ...row, at: new Date(row.at) }))),
     read.rows<{ count: string }>(`select count(*) as count from ${from}`, params),
   ]);
   return { items, totalCount: Number(count.count), offset: query.offset };
