@@ -1,28 +1,22 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * A portal's key. Only a SHA-256 of the secret is stored: keys are 32 random bytes, so a
  * fast hash is enough, and the secret itself is shown once, when the key is created.
  */
-@ObjectType({ description: "A portal's API key. Its secret is shown once, in the answer that creates it." })
 @Entity({ tableName: 'api_key' })
 export class ApiKey {
-  @Field(() => Int)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field()
   @Property({ type: 'text' })
   name!: string;
 
   /** The first characters of the key, shown in lists so people can tell keys apart. */
-  @Field({ description: 'The first characters of the key, so people can tell keys apart.' })
   @Property({ type: 'text' })
   prefix!: string;
 
   /** Only in the answer of the mutation that creates the key; never stored. */
-  @Field(() => String, { nullable: true, description: 'The key itself: only in the first answer of createApiKey, never again (a retry answers null).' })
   @Property({ persist: false, hidden: true, type: 'text', nullable: true })
   secret?: string | null;
 
@@ -31,34 +25,27 @@ export class ApiKey {
   keyHash!: string;
 
   /** Browser origins allowed to call with this key (CORS); empty: no browser origin. */
-  @Field(() => [String], { description: 'Browser origins allowed to call with this key (CORS).' })
   @Property({ type: 'text[]', default: '{}' })
   allowedOrigins: string[] = [];
 
   /** Region subtree the key may read centres of; null: all of Yuxi. */
-  @Field(() => String, { nullable: true, description: 'Region subtree the key may read; null: all of Yuxi.' })
   @Property({ type: 'text', nullable: true })
   regionCode?: string;
 
   /** Cost points the key may spend per minute. */
-  @Field(() => Int, { description: 'Cost points per minute.' })
   @Property({ type: 'integer' })
   ratePerMinute!: number;
 
   /** Safelist mode: the key may run only the registered operations (schema/operations). */
-  @Field({ description: 'True: only the registered operations (schema/operations) may run.' })
   @Property({ type: 'boolean', default: false })
   safelistOnly: boolean = false;
 
-  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   expiresAt?: Date;
 
-  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date;
 
-  @Field(() => Date)
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -6,29 +6,30 @@ import { markPrivate } from '../../cache/cache.plugin';
 import type { Context } from '../../context';
 import { YUXI_CITY_CODE } from '../region/region.service';
 import { ApiKey } from './api-key.entity';
+import { ApiKeyView, KEY_COLUMNS, keyRowToView, toApiKeyView } from './api-key.view';
 import { CreateApiKeyInput } from './api-key.inputs';
-import { createApiKey, listKeysWithUsage, revokeApiKey } from './api-key.service';
+import { createApiKey, revokeApiKey } from './api-key.service';
 
 // Keys reach all of Yuxi unless limited, so only city administrators manage them.
 const KEY_MANAGERS = [StaffRole.CITY_ADMIN];
 const CITY_PATH = YUXI_CITY_CODE;
 
-@Resolver(() => ApiKey)
+@Resolver(() => ApiKeyView)
 export class ApiKeyResolver {
-  @Query(() => [ApiKey], { description: 'Every portal key. City administrators only.' })
-  async apiKeys(@Ctx() context: Context): Promise<ApiKey[]> {
+  @Query(() => [ApiKeyView], { description: 'Every portal key. City administrators only.' })
+  async apiKeys(@Ctx() context: Context): Promise<ApiKeyView[]> {
     assertRole(requireActor(context), KEY_MANAGERS, 'list API keys');
     markPrivate(context);
-    return (await listKeysWithUsage(context.em, 0)).map(({ key }) => key);
+    return (await context.read.rows<Parameters<typeof keyRowToView>[0]>(`select ${KEY_COLUMNS} from api_key k order by k.id`)).map(keyRowToView);
   }
 
-  @Mutation(() => ApiKey, { description: 'Creates a portal key; its secret is in this answer only. City administrators only.' })
+  @Mutation(() => ApiKeyView, { description: 'Creates a portal key; its secret is in this answer only. City administrators only.' })
   async createApiKey(
     @Arg('input') input: CreateApiKeyInput,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: Context,
-  ): Promise<ApiKey> {
-    return runStaffMutation(context, { name: 'createApiKey', idempotencyKey, input }, async (em, actor) => {
+  ): Promise<ApiKeyView> {
+    return toApiKeyView(await runStaffMutation(context, { name: 'createApiKey', idempotencyKey, input }, async (em, actor) => {
       assertRole(actor, KEY_MANAGERS, 'create API keys');
       const { key, secret } = await createApiKey(em, { ...input, allowedOrigins: input.allowedOrigins ?? [] });
       key.secret = secret;
@@ -37,20 +38,20 @@ export class ApiKeyResolver {
         audit: { action: 'createApiKey', targetType: 'ApiKey', targetId: String(key.id), regionPath: CITY_PATH, after: key },
         purgeTags: [],
       };
-    });
+    }));
   }
 
-  @Mutation(() => ApiKey, { description: 'Revokes a key at once. City administrators only.' })
+  @Mutation(() => ApiKeyView, { description: 'Revokes a key at once. City administrators only.' })
   async revokeApiKey(
     @Arg('id', () => Int) id: number,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: Context,
-  ): Promise<ApiKey> {
-    return runStaffMutation(context, { name: 'revokeApiKey', idempotencyKey, input: { id } }, async (em, actor) => {
+  ): Promise<ApiKeyView> {
+    return toApiKeyView(await runStaffMutation(context, { name: 'revokeApiKey', idempotencyKey, input: { id } }, async (em, actor) => {
       assertRole(actor, KEY_MANAGERS, 'revoke API keys');
       const before = toAuditJson(await em.findOne(ApiKey, { id }));
       const key = await revokeApiKey(em, id);
       return { result: key, audit: { action: 'revokeApiKey', targetType: 'ApiKey', targetId: String(id), regionPath: CITY_PATH, before, after: { revokedAt: key.revokedAt } }, purgeTags: [] };
-    });
+    }));
   }
 }

@@ -1,27 +1,21 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel , type Opt } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffRole } from '../../auth/actor';
 import { Centre } from '../centre/centre.entity';
 import { Region } from '../region/region.entity';
 
-@ObjectType({ description: 'A staff member who signs in to keep data and run the rating cycle.' })
 @Entity({ tableName: 'staff_account' })
 export class StaffAccount {
-  @Field(() => ID)
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
   /** Stored lower-cased, so sign-in ignores case. */
-  @Field()
   @Index({ name: 'staff_account_email_unique', expression: 'create unique index "staff_account_email_unique" on "staff_account" ("email")' })
   @Property({ type: 'text' })
   email!: string;
 
-  @Field()
   @Property({ type: 'text' })
   displayName!: string;
 
-  @Field(() => StaffRole)
   @Enum({ items: () => StaffRole, nativeEnumName: 'staff_role' })
   role!: StaffRole;
 

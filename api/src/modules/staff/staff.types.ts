@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { StaffAccount } from './staff-account.entity';
+import { StaffAccountView } from './staff.view';
 
 @ObjectType({ description: 'A new session: send the token as "Authorization: Bearer <token>".' })
 export class StaffSignIn {
@@ -9,6 +9,6 @@ export class StaffSignIn {
   @Field()
   expiresAt!: Date;
 
-  @Field(() => StaffAccount)
-  account!: StaffAccount;
+  @Field(() => StaffAccountView)
+  account!: StaffAccountView;
 }
