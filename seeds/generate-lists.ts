@@ -12,7 +12,7 @@ import type {
   ResourceRow,
   TeamRow,
 } from './dataset';
-import { apportion, GENERATOR_SEED, mulberry32, pick, shuffle } from './generate';
+import { apportion, GENERATOR_SEED, mulberry32, pick, shuffle } from './random';
 
 /**
  * The article lists a few records by name and gives counts for the rest (高仓: 77 needs in
