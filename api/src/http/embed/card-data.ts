@@ -9,21 +9,20 @@ import type { CentreCardData } from './centre-card';
 export async function loadCardData(centre: CentreView, locale: string, context: Context): Promise<CentreCardData> {
   const { loaders, mediaBaseUrl } = context;
   const region = (await loaders.regionByCode.load(centre.regionCode))!;
-  const [ancestors, ratings, profile, programmes, articles] = await Promise.all([
+  const [ancestors, current, profile, programmes, articles] = await Promise.all([
     loaders.regionByCode.loadMany(ancestorCodes(region)),
-    loaders.ratingsByCentreCode.load(centre.code),
+    loaders.currentRatingByCentreCode.load(centre.code),
     loaders.profileByCentreCode.load(localizedKey(locale, centre.code)),
     loaders.programmesByCentreCode.load(localizedKey(locale, centre.code)),
     loaders.articlesByCentreCode.load(localizedKey(locale, centre.code)),
   ]);
-  const current = ratings[0];
   return {
     code: centre.code,
     name: centre.name,
     level: centre.level,
     address: centre.address ?? null,
     region: { name: region.name, ancestors: ancestors.flatMap((ancestor) => (ancestor && 'name' in ancestor ? [{ name: ancestor.name }] : [])) },
-    currentRating: current ? { year: current.scheme.year, stars: current.stars, tier: current.tier } : null,
+    currentRating: current ? { year: current.year, stars: current.stars, tier: current.tier } : null,
     profile: profile
       ? {
           title: profile.title,

@@ -69,20 +69,3 @@ export class CentresArgs extends PageArgs {
   @Field(() => CentreOrder, { nullable: true, description: 'By code, ascending, when absent.' })
   orderBy?: CentreOrder;
 }
-
-@ArgsType()
-export class CentreRatingArgs {
-  @Field(() => Int, { description: 'The work year rated.' })
-  @Min(2000, { message: YEAR_MESSAGE })
-  @Max(2100, { message: YEAR_MESSAGE })
-  year!: number;
-}
-
-@ArgsType()
-export class FiguresArgs {
-  @Field(() => Int, { nullable: true, description: 'Only figures for this year; all years when absent.' })
-  @IsOptional()
-  @Min(2000, { message: YEAR_MESSAGE })
-  @Max(2100, { message: YEAR_MESSAGE })
-  year?: number;
-}

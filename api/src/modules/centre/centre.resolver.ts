@@ -2,10 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { offsetAfter, selectsTotalCount, toConnection } from '../../shared/pagination';
-import { ReportedFigure } from '../figure/reported-figure.entity';
-import { RatingResult } from '../rating/rating-result.entity';
 import { RegionView } from '../region/region.view';
-import { CentreArgs, CentreOrder, CentreRatingArgs, CentresArgs, FiguresArgs } from './centre.inputs';
+import { CentreArgs, CentreOrder, CentresArgs } from './centre.inputs';
 import { type CentreQuery, findCentre, listCentres } from './centre.service';
 import { CentreConnection } from './centre.types';
 import { CentreView } from './centre.view';
@@ -35,29 +33,6 @@ export class CentreResolver {
   @FieldResolver(() => [CentreView], { description: 'Centres attached to this one in the 1+6+N network.' })
   children(@Root() centre: CentreView, @Ctx() { loaders }: Context): Promise<CentreView[]> {
     return loaders.centresByParentCode.load(centre.code);
-  }
-
-  @FieldResolver(() => RatingResult, { nullable: true, description: 'The rating of the latest year this centre was rated.' })
-  async currentRating(@Root() centre: CentreView, @Ctx() { loaders }: Context): Promise<RatingResult | null> {
-    const ratings = await loaders.ratingsByCentreCode.load(centre.code);
-    return ratings[0] ?? null;
-  }
-
-  @FieldResolver(() => RatingResult, { nullable: true, description: 'The rating for one work year; null when not rated that year.' })
-  async rating(@Root() centre: CentreView, @Args() { year }: CentreRatingArgs, @Ctx() { loaders }: Context) {
-    const ratings = await loaders.ratingsByCentreCode.load(centre.code);
-    return ratings.find((rating) => rating.scheme.year === year) ?? null;
-  }
-
-  @FieldResolver(() => [RatingResult], { description: 'Every rating, newest year first.' })
-  ratingHistory(@Root() centre: CentreView, @Ctx() { loaders }: Context): Promise<RatingResult[]> {
-    return loaders.ratingsByCentreCode.load(centre.code);
-  }
-
-  @FieldResolver(() => [ReportedFigure], { description: 'Figures the centre reported, newest year first.' })
-  async figures(@Root() centre: CentreView, @Args() { year }: FiguresArgs, @Ctx() { loaders }: Context) {
-    const figures = await loaders.figuresByCentreCode.load(centre.code);
-    return year === undefined ? figures : figures.filter((figure) => figure.year === year);
   }
 }
 

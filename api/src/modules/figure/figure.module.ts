@@ -1,13 +1,13 @@
 import { Tags } from '../../cache/cache-tags';
 import { defineModule } from '../module';
 import { createFigureLoaders } from './figure.loaders';
-import { ReportedFigureResolver } from './figure.resolver';
+import { CentreFiguresResolver, ReportedFigureResolver } from './figure.resolver';
 import { ReportedFigure } from './reported-figure.entity';
 
 export const figureModule = defineModule({
   name: 'figure',
   entities: [ReportedFigure],
-  resolvers: [ReportedFigureResolver],
-  loaders: ({ em, options }) => createFigureLoaders(em, options),
+  resolvers: [ReportedFigureResolver, CentreFiguresResolver],
+  loaders: ({ read, options }) => createFigureLoaders(read, options),
   listTags: { regionFigures: Tags.operationalLists },
 });

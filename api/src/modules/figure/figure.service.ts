@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Reader } from '../../db/read';
+import { pgArray } from '../../db/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
-import { findRegion } from '../region/region.service';
+import { isWithin, subtreeSql } from '../../shared/region-subtree';
+import { regionOfArgument } from '../region/region.service';
 
 /**
  * How a reported figure can be recomputed from records. Each derivation counts (or sums) the
@@ -48,16 +51,16 @@ export const DERIVATIONS: Derivation[] = [
 ];
 
 /**
- * What each table's rows must satisfy to count for a work year: lists count what stood at the
- * year's end, activities count those held (closed) within the year, China time.
+ * What each table's rows must satisfy to count for a work year (`wy.work_year`): lists count
+ * what stood at the year's end, activities count those held (closed) within the year, China time.
  */
 const YEAR_CONDITION: Record<Derivation['table'], string> = {
-  need: `submitted_on < make_date(:year + 1, 1, 1)`,
+  need: `submitted_on < make_date(wy.work_year + 1, 1, 1)`,
   resource: 'true',
-  project: `coalesce(starts_on, make_date(:year, 1, 1)) < make_date(:year + 1, 1, 1)`,
-  alliance_membership: `coalesce(agreement_signed_on, make_date(:year, 1, 1)) < make_date(:year + 1, 1, 1)`,
+  project: `coalesce(starts_on, make_date(wy.work_year, 1, 1)) < make_date(wy.work_year + 1, 1, 1)`,
+  alliance_membership: `coalesce(agreement_signed_on, make_date(wy.work_year, 1, 1)) < make_date(wy.work_year + 1, 1, 1)`,
   volunteer_team: 'true',
-  activity: `status = 'CLOSED' and starts_at >= make_timestamptz(:year, 1, 1, 0, 0, 0, 'Asia/Shanghai') and starts_at < make_timestamptz(:year + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')`,
+  activity: `status = 'CLOSED' and starts_at >= make_timestamptz(wy.work_year, 1, 1, 0, 0, 0, 'Asia/Shanghai') and starts_at < make_timestamptz(wy.work_year + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')`,
 };
 
 export interface DerivedFigure {
@@ -69,10 +72,18 @@ export interface DerivedFigure {
 
 export type DerivationTarget = { centreCodes: readonly string[] } | { regionCode: string; regionPath: string };
 
+/** Plain rows from the read side's Reader, or (inside a staff write) from the write's entity manager. */
+type RowSource = Reader | EntityManager;
+
+function rowsOf(source: RowSource, sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
+  return 'rows' in source ? source.rows(sql, params) : source.getConnection().execute(sql, params, 'all');
+}
+
 /** Derived figures for a year, per centre or for a whole region subtree: one statement per table. */
-export async function deriveFigures(em: EntityManager, target: DerivationTarget, year: number): Promise<DerivedFigure[]> {
+export async function deriveFigures(source: RowSource, target: DerivationTarget, year: number): Promise<DerivedFigure[]> {
   const tables = [...new Set(DERIVATIONS.map((derivation) => derivation.table))];
-  const connection = em.getConnection();
+  const byCentre = 'centreCodes' in target;
+  const region = byCentre ? undefined : subtreeSql('r.path', target.regionPath);
   const results = await Promise.all(
     tables.map(async (table) => {
       const derivations = DERIVATIONS.filter((derivation) => derivation.table === table);
@@ -80,15 +91,15 @@ export async function deriveFigures(em: EntityManager, target: DerivationTarget,
         `${derivation.value} filter (where ${derivation.where}) as v${index}`,
         `count(*) filter (where ${derivation.where}) as n${index}`,
       ]);
-      const [group, centreCondition, parameter] =
-        'centreCodes' in target
-          ? ['centre_code', 'centre_code in (:target)', [...target.centreCodes]]
-          : [':regionCode::text', `centre_code in (select c.code from centre c join region r on r.code = c.region_code where r.path like :target || '%')`, target.regionPath];
-      const sql = `select ${group} as "groupKey", ${columns.join(', ')} from "${table}"
+      const centreCondition = region
+        ? `centre_code in (select c.code from centre c join region r on r.code = c.region_code where ${region.sql})`
+        : 'centre_code = any(?::text[])';
+      // Parameters in the order they appear: the group key, the year, the centre condition.
+      const sql = `select ${byCentre ? 'centre_code' : '?::text'} as "groupKey", ${columns.join(', ')}
+                     from "${table}" cross join (select ?::int as work_year) wy
                     where ${centreCondition} and ${YEAR_CONDITION[table]} group by 1`;
-      const rows = await connection.execute<Array<Record<string, unknown>>>(
-        em.getKnex().raw(sql, { target: parameter, year, regionCode: 'regionCode' in target ? target.regionCode : null }),
-      );
+      const params = byCentre ? [year, pgArray(target.centreCodes)] : [target.regionCode, year, ...region!.params];
+      const rows = await rowsOf(source, sql, params);
       return rows.flatMap((row) =>
         derivations
           .map((derivation, index) => ({ groupKey: String(row.groupKey), key: derivation.key, value: Number(row[`v${index}`]), basis: Number(row[`n${index}`]) }))
@@ -121,25 +132,26 @@ function isAdditive(key: string, unit: string | null): boolean {
 }
 
 /** Reported figures summed over a region's centres, beside the same figures derived from records. */
-export async function regionFigures(em: EntityManager, { regionCode, year, scopePath }: { regionCode: string; year: number; scopePath?: string }): Promise<RegionFigure[]> {
-  const region = await findRegion(em, regionCode);
+export async function regionFigures(read: Reader, { regionCode, year }: { regionCode: string; year: number }): Promise<RegionFigure[]> {
+  const region = await regionOfArgument(read, regionCode);
   if (!region) {
     throw new AppError(ErrorCode.NOT_FOUND, `No region has the code "${regionCode}".`, { argument: 'regionCode' });
   }
-  if (scopePath && !region.path.startsWith(scopePath)) {
+  if (read.scope && !isWithin(region.path, read.scope.path)) {
     throw new AppError(ErrorCode.FORBIDDEN, `This API key may not read region ${region.code}: it is outside the key's region.`, { argument: 'regionCode' });
   }
+  const subtree = subtreeSql('r.path', region.path);
   const [reported, derived] = await Promise.all([
-    em.getConnection().execute<Array<{ key: string; label: string; unit: string; total: number; centres: number }>>(
+    read.rows<{ key: string; label: string; unit: string; total: number; centres: number }>(
       `select f.key, min(f.label) as label, min(f.unit) as unit, sum(f.value)::float as total, count(*)::int as centres
          from reported_figure f
          join centre c on c.code = f.centre_code
          join region r on r.code = c.region_code
-        where f.year = ? and r.path like ? || '%'
+        where f.year = ? and ${subtree.sql}
         group by f.key`,
-      [year, region.path],
+      [year, ...subtree.params],
     ),
-    deriveFigures(em, { regionCode: region.code, regionPath: region.path }, year),
+    deriveFigures(read, { regionCode: region.code, regionPath: region.path }, year),
   ]);
   const byKey = new Map<string, RegionFigure>();
   for (const row of reported) {

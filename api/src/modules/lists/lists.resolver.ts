@@ -68,8 +68,8 @@ export class ListsQueryResolver {
   }
 
   @Query(() => [RegionFigure], { description: 'Figures rolled up over a region subtree: reported sums beside values derived from records.' })
-  regionFigures(@Args() { regionCode, year }: RegionFiguresArgs, @Ctx() { em, scope }: Context) {
-    return regionFigures(em, { regionCode, year, scopePath: scope?.path });
+  regionFigures(@Args() { regionCode, year }: RegionFiguresArgs, @Ctx() { read }: Context) {
+    return regionFigures(read, { regionCode, year });
   }
 }
 

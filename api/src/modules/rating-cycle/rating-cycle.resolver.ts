@@ -6,7 +6,7 @@ import { Tags } from '../../cache/cache-tags';
 import { markPrivate } from '../../cache/cache.plugin';
 import type { Context } from '../../context';
 import { CentreView } from '../centre/centre.view';
-import { RatingScheme } from '../rating/rating-scheme.entity';
+import { RatingSchemeView } from '../rating/rating-scheme.view';
 import { RegionView } from '../region/region.view';
 import { AssessmentScore } from './assessment-score.entity';
 import { Assessment, AssessmentStage } from './assessment.entity';
@@ -91,7 +91,7 @@ export class RatingCycleResolver {
     return context.em.find(RatingObjection, { cycle: cycle.id }, { orderBy: { id: 'asc' } });
   }
 
-  @Mutation(() => RatingScheme, { description: "Creates or replaces a year's scheme (city administrators); refused once frozen." })
+  @Mutation(() => RatingSchemeView, { description: "Creates or replaces a year's scheme (city administrators); refused once frozen." })
   saveRatingScheme(@Arg('input') input: RatingSchemeInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     return runStaffMutation(context, { name: 'saveRatingScheme', idempotencyKey, input }, async (em, actor) => {
       assertRole(actor, [StaffRole.CITY_ADMIN], 'change the rating scheme');
@@ -246,15 +246,15 @@ export class AssessmentScoreResolver {
   }
 }
 
-@Resolver(() => RatingScheme)
+@Resolver(() => RatingSchemeView)
 export class RatingSchemeIndicatorsResolver {
-  @Query(() => RatingScheme, { nullable: true, description: "A work year's rating scheme: dimensions, indicators, thresholds." })
-  ratingScheme(@Arg('year', () => Int) year: number, @Ctx() { loaders }: Context): Promise<RatingScheme | null> {
+  @Query(() => RatingSchemeView, { nullable: true, description: "A work year's rating scheme: dimensions, indicators, thresholds." })
+  ratingScheme(@Arg('year', () => Int) year: number, @Ctx() { loaders }: Context): Promise<RatingSchemeView | null> {
     return loaders.schemeByYear.load(year);
   }
 
   @FieldResolver(() => [RatingIndicator], { description: 'Every indicator, in dimension order.' })
-  indicators(@Root() scheme: RatingScheme, @Ctx() { loaders }: Context): Promise<RatingIndicator[]> {
+  indicators(@Root() scheme: RatingSchemeView, @Ctx() { loaders }: Context): Promise<RatingIndicator[]> {
     return loaders.indicatorsByYear.load(scheme.year);
   }
 }

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 import { RatingScheme } from './rating-scheme.entity';
 
@@ -13,7 +13,6 @@ registerEnumType(RatingTier, {
   description: 'COUNTY: rated by the county (县级). CITY: a county five-star centre also rated city five-star (市级五星).',
 });
 
-@ObjectType({ description: "A centre's star rating for one work year." })
 @Entity({ tableName: 'rating_result' })
 @Unique({ properties: ['centre', 'scheme'] })
 @Check({ name: 'rating_result_stars_check', expression: '(stars >= 3) AND (stars <= 5)' })
@@ -29,15 +28,12 @@ export class RatingResult {
   @ManyToOne(() => RatingScheme, { fieldName: 'year', deleteRule: 'restrict' })
   scheme!: Rel<RatingScheme>;
 
-  @Field(() => Int, { description: '3, 4 or 5.' })
   @Property({ type: 'smallint' })
   stars!: number;
 
-  @Field(() => RatingTier)
   @Enum({ items: () => RatingTier, nativeEnumName: 'rating_tier' })
   tier!: RatingTier;
 
-  @Field(() => Float, { nullable: true })
   @Property({ type: 'double', nullable: true })
   totalScore?: number;
 
@@ -45,11 +41,9 @@ export class RatingResult {
   @Property({ type: 'jsonb', default: '{}' })
   scoresByDimension: Record<string, number> = {};
 
-  @Field({ nullable: true, description: 'Date the rating was published (YYYY-MM-DD).' })
   @Property({ type: 'date', nullable: true })
   awardedOn?: string;
 
-  @Field({ description: 'True when the row was made by the seed generator, not taken from a source.' })
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 }

@@ -4,12 +4,12 @@ import { RatingDimension } from './rating-dimension.entity';
 import { RatingResult } from './rating-result.entity';
 import { RatingScheme } from './rating-scheme.entity';
 import { createRatingLoaders } from './rating.loaders';
-import { RatingResultResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver } from './rating.resolver';
+import { CentreRatingsResolver, RatingResultResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver } from './rating.resolver';
 
 export const ratingModule = defineModule({
   name: 'rating',
   entities: [RatingScheme, RatingDimension, RatingResult],
-  resolvers: [RatingResultResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver],
-  loaders: ({ em, options }) => createRatingLoaders(em, options),
+  resolvers: [RatingResultResolver, CentreRatingsResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver],
+  loaders: ({ read, options }) => createRatingLoaders(read, options),
   listTags: { ratingStatistics: Tags.ratings, ratingScheme: Tags.ratings },
 });

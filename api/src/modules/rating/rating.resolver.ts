@@ -1,42 +1,36 @@
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { CentreView } from '../centre/centre.view';
 import { RegionView } from '../region/region.view';
-import { RatingResult } from './rating-result.entity';
-import { RatingScheme } from './rating-scheme.entity';
-import { RatingDimension } from './rating-dimension.entity';
-import { RatingStatisticsArgs } from './rating.inputs';
+import { RatingResultView } from './rating-result.view';
+import { RatingDimensionView, RatingSchemeView } from './rating-scheme.view';
+import { CentreRatingArgs, RatingStatisticsArgs } from './rating.inputs';
 import { ratingStatistics } from './rating.service';
 import { DimensionScore, RatingStatistics, RegionRatingStatistics } from './rating.types';
 
-@Resolver(() => RatingResult)
+@Resolver(() => RatingResultView)
 export class RatingResultResolver {
   @Query(() => RatingStatistics, { description: 'How many centres earned each star level in a work year.' })
-  ratingStatistics(@Args() { year, regionCode }: RatingStatisticsArgs, @Ctx() { em, scope }: Context) {
-    return ratingStatistics(em, { year, regionCode: regionCode ?? scope?.regionCode, scopePath: scope?.path });
-  }
-
-  @FieldResolver(() => Int)
-  year(@Root() result: RatingResult): number {
-    return result.scheme.year;
+  ratingStatistics(@Args() { year, regionCode }: RatingStatisticsArgs, @Ctx() { read }: Context): Promise<RatingStatistics> {
+    return ratingStatistics(read, { year, regionCode: regionCode ?? read.scope?.regionCode });
   }
 
   @FieldResolver(() => CentreView)
-  async centre(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<CentreView> {
-    return (await loaders.centreByCode.load(result.centre.code))!;
+  async centre(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<CentreView> {
+    return (await loaders.centreByCode.load(result.centreCode))!;
   }
 
-  @FieldResolver(() => RatingScheme)
-  async scheme(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<RatingScheme> {
-    return (await loaders.schemeByYear.load(result.scheme.year))!;
+  @FieldResolver(() => RatingSchemeView)
+  async scheme(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<RatingSchemeView> {
+    return (await loaders.schemeByYear.load(result.year))!;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'When the centre first held this star level and tier without a break: the awardedOn of the earliest result in the unbroken run of years ending here.' })
-  async achievedOn(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<string | null> {
-    const history = await loaders.ratingsByCentreCode.load(result.centre.code);
+  async achievedOn(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<string | null> {
+    const history = await loaders.ratingsByCentreCode.load(result.centreCode);
     let earliest = result;
-    for (let year = result.scheme.year - 1; ; year -= 1) {
-      const previous = history.find((candidate) => candidate.scheme.year === year);
+    for (let year = result.year - 1; ; year -= 1) {
+      const previous = history.find((candidate) => candidate.year === year);
       if (!previous || previous.stars !== result.stars || previous.tier !== result.tier) break;
       earliest = previous;
     }
@@ -44,15 +38,15 @@ export class RatingResultResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: "When the centre stopped holding this level: the awardedOn of the next year's result when it differs; null while it still holds." })
-  async lostOn(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<string | null> {
-    const history = await loaders.ratingsByCentreCode.load(result.centre.code);
-    const next = history.find((candidate) => candidate.scheme.year === result.scheme.year + 1);
+  async lostOn(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<string | null> {
+    const history = await loaders.ratingsByCentreCode.load(result.centreCode);
+    const next = history.find((candidate) => candidate.year === result.year + 1);
     return next && (next.stars !== result.stars || next.tier !== result.tier) ? (next.awardedOn ?? null) : null;
   }
 
   @FieldResolver(() => [DimensionScore], { description: 'Score on each of the six dimensions, in scheme order.' })
-  async dimensionScores(@Root() result: RatingResult, @Ctx() { loaders }: Context): Promise<DimensionScore[]> {
-    const dimensions = await loaders.dimensionsByYear.load(result.scheme.year);
+  async dimensionScores(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<DimensionScore[]> {
+    const dimensions = await loaders.dimensionsByYear.load(result.year);
     return dimensions.map(({ key, name, maxScore, weight }) => ({
       key,
       name,
@@ -63,10 +57,31 @@ export class RatingResultResolver {
   }
 }
 
-@Resolver(() => RatingScheme)
+/** The ratings a centre shows; currentRating reads one row per centre, the others its history. */
+@Resolver(() => CentreView)
+export class CentreRatingsResolver {
+  @FieldResolver(() => RatingResultView, { nullable: true, description: 'The rating of the latest year this centre was rated.' })
+  currentRating(@Root() centre: CentreView, @Ctx() { loaders }: Context): Promise<RatingResultView | null> {
+    return loaders.currentRatingByCentreCode.load(centre.code);
+  }
+
+  @FieldResolver(() => RatingResultView, { nullable: true, description: 'The rating for one work year; null when not rated that year.' })
+  async rating(@Root() centre: CentreView, @Args() { year }: CentreRatingArgs, @Ctx() { loaders }: Context): Promise<RatingResultView | null> {
+    // The whole history (a row a year): shared with ratingHistory, achievedOn and lostOn in one statement.
+    const ratings = await loaders.ratingsByCentreCode.load(centre.code);
+    return ratings.find((rating) => rating.year === year) ?? null;
+  }
+
+  @FieldResolver(() => [RatingResultView], { description: 'Every rating, newest year first.' })
+  ratingHistory(@Root() centre: CentreView, @Ctx() { loaders }: Context): Promise<RatingResultView[]> {
+    return loaders.ratingsByCentreCode.load(centre.code);
+  }
+}
+
+@Resolver(() => RatingSchemeView)
 export class RatingSchemeResolver {
-  @FieldResolver(() => [RatingDimension])
-  dimensions(@Root() scheme: RatingScheme, @Ctx() { loaders }: Context): Promise<RatingDimension[]> {
+  @FieldResolver(() => [RatingDimensionView])
+  dimensions(@Root() scheme: RatingSchemeView, @Ctx() { loaders }: Context): Promise<RatingDimensionView[]> {
     return loaders.dimensionsByYear.load(scheme.year);
   }
 }

@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Reader } from '../../db/read';
 import { AppError, ErrorCode } from '../../errors/app-error';
-import { findRegion, YUXI_CITY_CODE } from '../region/region.service';
-import { RatingScheme } from './rating-scheme.entity';
+import { isWithin, subtreeSql, subtreeSqlOf } from '../../shared/region-subtree';
+import { regionOfArgument, YUXI_CITY_CODE } from '../region/region.service';
 
 export interface StarCounts {
   countyFiveStar: number;
@@ -17,10 +17,6 @@ export interface RatingStatistics extends StarCounts {
   byRegion: Array<StarCounts & { regionCode: string }>;
 }
 
-export function findScheme(em: EntityManager, year: number): Promise<RatingScheme | null> {
-  return em.findOne(RatingScheme, { year });
-}
-
 // A city five-star centre is also a county five-star centre: counted in both.
 const COUNTS = `
   count(rr.id) filter (where rr.stars = 5)::int as "countyFiveStar",
@@ -30,31 +26,28 @@ const COUNTS = `
   count(rr.id)::int as "totalRated"`;
 
 /** Star counts for a year in a region's subtree, with one row per child region. */
-export async function ratingStatistics(
-  em: EntityManager,
-  { year, regionCode = YUXI_CITY_CODE, scopePath }: { year: number; regionCode?: string; scopePath?: string },
-): Promise<RatingStatistics> {
-  const region = await findRegion(em, regionCode);
+export async function ratingStatistics(read: Reader, { year, regionCode = YUXI_CITY_CODE }: { year: number; regionCode?: string }): Promise<RatingStatistics> {
+  const region = await regionOfArgument(read, regionCode);
   if (!region) {
     throw new AppError(ErrorCode.NOT_FOUND, `No region has the code "${regionCode}".`, { argument: 'regionCode' });
   }
-  if (scopePath && !region.path.startsWith(scopePath)) {
+  if (read.scope && !isWithin(region.path, read.scope.path)) {
     throw new AppError(ErrorCode.FORBIDDEN, `This API key may not read region ${region.code}: it is outside the key's region.`, { argument: 'regionCode' });
   }
-  const connection = em.getConnection();
+  const subtree = subtreeSql('cr.path', region.path);
   const [totals, byRegion] = await Promise.all([
-    connection.execute<StarCounts[]>(
+    read.rows<StarCounts>(
       `select ${COUNTS}
          from rating_result rr
          join centre c on c.code = rr.centre_code
          join region cr on cr.code = c.region_code
-        where rr.year = ? and cr.path like ? || '%'`,
-      [year, region.path],
+        where rr.year = ? and ${subtree.sql}`,
+      [year, ...subtree.params],
     ),
-    connection.execute<Array<StarCounts & { regionCode: string }>>(
+    read.rows<StarCounts & { regionCode: string }>(
       `select child.code as "regionCode", ${COUNTS}
          from region child
-         left join region cr on cr.path like child.path || '%'
+         left join region cr on ${subtreeSqlOf('cr.path', 'child.path')}
          left join centre c on c.region_code = cr.code
          left join rating_result rr on rr.centre_code = c.code and rr.year = ?
         where child.parent_code = ?

@@ -22,6 +22,15 @@ export async function readRegion(read: Reader, code: string): Promise<RegionView
   return region ?? null;
 }
 
+/**
+ * The region a question names as an argument (a subtree to count or sum over), untagged: only
+ * what an answer shows carries tags, and the region shown (a `region` field) is tagged by its loader.
+ */
+export async function regionOfArgument(read: Reader, code: string): Promise<Pick<RegionView, 'code' | 'path'> | null> {
+  const [region] = await read.rows<Pick<RegionView, 'code' | 'path'>>('select r.code, r.path from region r where r.code = ?', [toFullRegionCode(code)]);
+  return region ?? null;
+}
+
 export function listRegions(read: Reader, { parentCode, level }: { parentCode?: string; level?: RegionLevel }): Promise<RegionView[]> {
   return read.rows<RegionView>(
     `select ${REGION_COLUMNS} from region r

@@ -15,8 +15,8 @@ const NODE_TYPE_NAMES: Record<SearchHitType, string> = {
 @Resolver(() => SearchHit)
 export class SearchResolver {
   @Query(() => SearchResults, { description: 'Search centres, profiles, programmes and articles (Chinese or English).' })
-  async search(@Args() { query, first, locale }: SearchArgs, @Ctx() { em, scope }: Context): Promise<SearchResults> {
-    const result = await search(em, { query, first, locale, scopePath: scope?.path });
+  async search(@Args() { query, first, locale }: SearchArgs, @Ctx() { read }: Context): Promise<SearchResults> {
+    const result = await search(read, { query, first, locale });
     return { totalCount: result.totalCount, hits: result.hits.map((hit) => Object.assign(new SearchHit(), hit, { locale })) };
   }
 

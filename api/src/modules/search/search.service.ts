@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Reader } from '../../db/read';
 import { pgArray } from '../../db/sql';
 import { badInput } from '../../errors/app-error';
+import { subtreeSql } from '../../shared/region-subtree';
 import { localesFor } from '../editorial/editorial.service';
 import { escapeHtml } from '../editorial/rich-text';
 
@@ -34,10 +35,7 @@ const SNIPPET_CONTEXT = 40;
  * between words, so a two-character word such as 调解 is found anywhere inside longer
  * text; space-separated terms must all match. Title hits rank above body hits.
  */
-export async function search(
-  em: EntityManager,
-  { query, first, locale, scopePath }: { query: string; first: number; locale: string; scopePath?: string },
-): Promise<SearchResult> {
+export async function search(read: Reader, { query, first, locale }: { query: string; first: number; locale: string }): Promise<SearchResult> {
   const terms = [...new Set(query.trim().split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
   if (terms.length === 0) {
     throw badInput('query', 'must contain at least one non-space character.');
@@ -46,7 +44,9 @@ export async function search(
   const matchAll = patterns.map(() => '(d.title ilike ? or d.body ilike ?)').join(' and ');
   const score = patterns.map(() => `(case when d.title ilike ? then ${TITLE_WEIGHT} else 0 end + case when d.body ilike ? then 1 else 0 end)`).join(' + ');
   const locales = pgArray(localesFor(locale));
-  // `path` is the region of the centre a hit is about; a key's scope hides other regions' centres.
+  // `path` is the region of the centre a hit is about; a key's scope hides other regions' centres
+  // (and every hit about no centre: its path is null).
+  const scope = read.scope ? subtreeSql('d.path', read.scope.path) : { sql: 'true', params: [] };
   const localized = (table: string, key: string, title: string, type: SearchHitType, path: string) =>
     `select '${type}' as type, ${key} as key, ${title} as title, search_text as body, ${path} as path from (
        select distinct on (document_id) * from ${table} where locale = any(?::text[]) order by document_id, (locale = ?) desc
@@ -61,18 +61,17 @@ export async function search(
   ].join(' union all ');
   const sql = `select d.type, d.key, d.title, d.body, (${score}) as score, count(*) over () as total
     from (${documents}) d
-    where ${matchAll} and (?::text is null or d.path like ?::text || '%')
+    where ${matchAll} and ${scope.sql}
     order by score desc, d.type, d.title
     limit ?`;
   const params = [
     ...patterns.flatMap((pattern) => [pattern, pattern]),
     ...[0, 1, 2].flatMap(() => [locales, locale]),
     ...patterns.flatMap((pattern) => [pattern, pattern]),
-    scopePath ?? null,
-    scopePath ?? null,
+    ...scope.params,
     first,
   ];
-  const rows = await em.getConnection().execute<Array<{ type: SearchHitType; key: string; title: string; body: string; score: number; total: string }>>(sql, params);
+  const rows = await read.rows<{ type: SearchHitType; key: string; title: string; body: string; score: number; total: string }>(sql, params);
   return {
     totalCount: rows.length ? Number(rows[0]!.total) : 0,
     hits: rows.map((row) => ({
