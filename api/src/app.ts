@@ -45,6 +45,7 @@ import { StrapiClient } from './modules/editorial/strapi-client';
 import { redactSecrets } from './logger';
 import { listTags } from './modules';
 import { createSchema } from './schema';
+import type { LoaderOptions } from './shared/loader';
 
 /** How the API talks to the CMS; without it the editorial read model is served but not synced. */
 export interface EditorialOptions {
@@ -68,6 +69,10 @@ export interface AppOptions {
    */
   startsReady?: boolean;
   editorial?: EditorialOptions;
+  /** How loaders fetch: batched, unless the benchmark measures its N+1 floor (bench/api-server.ts). */
+  loaders?: LoaderOptions;
+  /** The server-side response cache: on, unless the benchmark measures the API cold. */
+  responseCache?: boolean;
 }
 
 export interface App {
@@ -86,7 +91,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial }: AppOptions): Promise<App> {
+export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial, loaders = { batch: true }, responseCache: isCaching = true }: AppOptions): Promise<App> {
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
@@ -94,7 +99,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
-  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: config.bench.disableResponseCache ? 0 : 5000, logger, redis });
+  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: isCaching ? 5000 : 0, logger, redis });
   await responseCache.start();
   const inFlight = new InFlightAnswers();
   const contextOptions: ContextServices = {
@@ -105,7 +110,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     },
     limiter,
     staffSessionHours: config.staffSessionHours,
-    loaders: { batch: !config.bench.disableDataloaders },
+    loaders,
   };
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
   const editorialSync = strapiClient

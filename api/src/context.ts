@@ -55,7 +55,7 @@ export interface ContextServices {
   purge(tags: string[]): Promise<void>;
   limiter: RateLimiter;
   staffSessionHours: number;
-  /** Always batched, but for the benchmark's N+1 floor (BENCH_DISABLE_DATALOADERS). */
+  /** Always batched, but for the benchmark's N+1 floor (createApp's `loaders`, from bench/api-server.ts). */
   loaders: LoaderOptions;
 }
 
