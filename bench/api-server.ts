@@ -10,11 +10,19 @@ import { Region } from '../api/src/modules/region/region.entity';
  * The API as a bench contender: its own process (so its RSS and CPU are its own), started by
  * bench/run.ts with an IPC channel. It counts the SQL statements it runs (MikroORM's onQuery
  * hook, the one the batching test uses) and the HTTP calls it makes to Strapi, and reports
- * both when asked. Configuration comes from the environment, like the real server.
+ * both when asked. Configuration comes from the environment, like the real server; the
+ * bench's own switches are read here and handed to createApp, never by the product's config:
+ *   BENCH_DISABLE_DATALOADERS=true     every loader runs one query per key (the N+1 floor)
+ *   BENCH_DISABLE_RESPONSE_CACHE=true  no answer is cached (the API cold)
  */
 
 export type ApiServerMessage = { type: 'stats' } | { type: 'reconcile' };
 export type ApiServerReply = { ready: string } | { sqlCount: number; strapiCalls: number } | { reconciled: unknown } | { error: string };
+
+/** The bench's switches: true for `true` or `1`, like the product's own boolean variables. */
+function benchSwitch(name: 'BENCH_DISABLE_DATALOADERS' | 'BENCH_DISABLE_RESPONSE_CACHE'): boolean {
+  return ['true', '1'].includes(process.env[name] ?? '');
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -37,6 +45,8 @@ async function main(): Promise<void> {
     onQuery: () => {
       sqlCount += 1;
     },
+    loaders: { batch: !benchSwitch('BENCH_DISABLE_DATALOADERS') },
+    responseCache: !benchSwitch('BENCH_DISABLE_RESPONSE_CACHE'),
     editorial: {
       cmsUrl: config.cms.internalUrl,
       mediaBaseUrl: config.cms.publicUrl,

@@ -5,6 +5,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { PUBLIC_MAX_AGE_SECONDS, responseCachePlugin } from './cache/cache.plugin';
+import { cachedAnswers } from './cache/cached-answers';
+import { InFlightAnswers } from './cache/in-flight';
 import { ResponseCache } from './cache/response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -34,6 +36,7 @@ import { staffIdentity } from './http/staff-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
 import { loadSafelist } from './limits/safelist';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limiter';
+import { rateBudget } from './limits/rate-budget';
 import { UsageRecorder } from './modules/api-key/usage-recorder';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { previewRouter } from './http/preview';
@@ -42,6 +45,7 @@ import { StrapiClient } from './modules/editorial/strapi-client';
 import { redactSecrets } from './logger';
 import { listTags } from './modules';
 import { createSchema } from './schema';
+import type { LoaderOptions } from './shared/loader';
 
 /** How the API talks to the CMS; without it the editorial read model is served but not synced. */
 export interface EditorialOptions {
@@ -65,6 +69,10 @@ export interface AppOptions {
    */
   startsReady?: boolean;
   editorial?: EditorialOptions;
+  /** How loaders fetch: batched, unless the benchmark measures its N+1 floor (bench/api-server.ts). */
+  loaders?: LoaderOptions;
+  /** The server-side response cache: on, unless the benchmark measures the API cold. */
+  responseCache?: boolean;
 }
 
 export interface App {
@@ -83,7 +91,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial }: AppOptions): Promise<App> {
+export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial, loaders = { batch: true }, responseCache: isCaching = true }: AppOptions): Promise<App> {
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
@@ -91,8 +99,9 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter();
   const usage = new UsageRecorder(orm, logger);
-  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: config.bench.disableResponseCache ? 0 : 5000, logger, redis });
+  const responseCache = new ResponseCache({ ttlSeconds: PUBLIC_MAX_AGE_SECONDS, maxEntries: isCaching ? 5000 : 0, logger, redis });
   await responseCache.start();
+  const inFlight = new InFlightAnswers();
   const contextOptions: ContextServices = {
     mediaBaseUrl,
     publicUrl: config.publicUrl,
@@ -101,7 +110,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     },
     limiter,
     staffSessionHours: config.staffSessionHours,
-    loaders: { batch: !config.bench.disableDataloaders },
+    loaders,
   };
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
   const editorialSync = strapiClient
@@ -135,7 +144,7 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unstorableTextPlugin(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
-      responseCachePlugin(responseCache, listTags),
+      responseCachePlugin(responseCache, inFlight, listTags),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
       // Last, so its 503 for a database outage is what the client gets.
@@ -220,9 +229,14 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     }),
   );
   app.use(badgeRouter({ publicUrl: config.publicUrl, anonymousRatePerMinute: config.anonymousRatePerMinute, runBadgeQuery }));
+  // Cache hits leave as stored bytes before Apollo; everything else goes on to Apollo.
+  const answerHits = responseCache.isEnabled
+    ? [cachedAnswers({ cache: responseCache, inFlight, budget: rateBudget(limiter, usage), maxCost: DEFAULT_QUERY_LIMITS.maxCost, safelist, persistedQueries })]
+    : [];
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    ...answerHits,
     expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client, res.locals.staff) }),
   );
   app.use(notFoundHandler());

@@ -49,8 +49,6 @@ const envSchema = z.object({
   CMS_ADMIN_PASSWORD: z.string().min(8).optional(),
   CMS_EDITOR_EMAIL: z.string().email().optional(),
   CMS_EDITOR_PASSWORD: z.string().min(8).optional(),
-  BENCH_DISABLE_DATALOADERS: booleanString.default('false'),
-  BENCH_DISABLE_RESPONSE_CACHE: booleanString.default('false'),
 });
 
 /** Secrets shared by the CMS and the API; generated once into DATA_DIR outside production. */
@@ -159,15 +157,6 @@ export interface Config {
   /** Open connections one client address may hold; 0 turns the cap off. */
   maxConnectionsPerAddress: number;
   cms: CmsConfig;
-  /** Switches used only by `npm run bench` to measure what the loaders and the cache are worth. */
-  bench: BenchConfig;
-}
-
-export interface BenchConfig {
-  /** Every loader runs one query per key: the N+1 floor. */
-  disableDataloaders: boolean;
-  /** Every query runs: the API "cold". */
-  disableResponseCache: boolean;
 }
 
 export class ConfigError extends Error {
@@ -221,10 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         email: vars.CMS_EDITOR_EMAIL ?? DEVELOPMENT_ACCOUNTS.editor.email,
         password: vars.CMS_EDITOR_PASSWORD ?? DEVELOPMENT_ACCOUNTS.editor.password,
       },
-    },
-    bench: {
-      disableDataloaders: vars.BENCH_DISABLE_DATALOADERS,
-      disableResponseCache: vars.BENCH_DISABLE_RESPONSE_CACHE,
     },
   });
 }

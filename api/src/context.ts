@@ -7,7 +7,7 @@ import type { RateLimiter } from './limits/rate-limiter';
 import { modules } from './modules';
 import type { LoaderDeps } from './modules/module';
 import type { LoaderOptions } from './shared/loader';
-import type { Scope } from './shared/region-subtree';
+import { type Scope, scopeOfGrant } from './shared/region-subtree';
 
 export type { Scope } from './shared/region-subtree';
 
@@ -55,7 +55,7 @@ export interface ContextServices {
   purge(tags: string[]): Promise<void>;
   limiter: RateLimiter;
   staffSessionHours: number;
-  /** Always batched, but for the benchmark's N+1 floor (BENCH_DISABLE_DATALOADERS). */
+  /** Always batched, but for the benchmark's N+1 floor (createApp's `loaders`, from bench/api-server.ts). */
   loaders: LoaderOptions;
 }
 
@@ -70,8 +70,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
 
 export function buildContext(orm: MikroORM, { loaders, ...services }: ContextServices, client: RequestClient, staff?: StaffIdentity): Context {
   const em = orm.em.fork();
-  const { scopePath, scopeRegionCode } = client.grant ?? {};
-  const scope = scopePath && scopeRegionCode ? { path: scopePath, regionCode: scopeRegionCode } : undefined;
+  const scope = scopeOfGrant(client.grant);
   const cacheTags = new Set<string>();
   const read = createReader(em, cacheTags, scope);
   return {

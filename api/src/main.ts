@@ -1,13 +1,24 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
 import { createLogger } from './logger';
+import type { DevelopmentStart } from './server';
 import { startStack } from './stack/start-stack';
 
-const config = loadConfig();
-const logger = createLogger(config);
+/**
+ * What a development start-up adds (SEED_ON_START outside production): the seed data and the
+ * development staff. Loaded only then, so production never loads seed code or development accounts.
+ */
+export async function developmentStart(config: Config): Promise<DevelopmentStart | undefined> {
+  if (config.env === 'production' || !config.seedOnStart) return undefined;
+  const { developmentStart: start } = await import('../../seeds/api/development-start');
+  return start();
+}
 
-startStack(config, logger).then(
-  (server) => {
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  try {
+    const server = await startStack(config, logger, await developmentStart(config));
     let isStopping = false;
     const stop = (signal: string) => {
       if (isStopping) {
@@ -28,9 +39,11 @@ startStack(config, logger).then(
     process.on('SIGTERM', () => stop('SIGTERM'));
     // A closed terminal sends SIGHUP: stop everything rather than leave PostgreSQL behind.
     process.on('SIGHUP', () => stop('SIGHUP'));
-  },
-  (error) => {
+  } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);
-  },
-);
+  }
+}
+
+// The process entry (`npm start`); tests load this module to see what production loads.
+if (require.main === module) void main();

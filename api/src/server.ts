@@ -1,11 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { seedDatabase } from '../../seeds/api/seed';
-import { liveDevelopmentStaff, seedDevelopmentStaff } from '../../seeds/api/staff';
 import { createApp, type EditorialOptions } from './app';
 import type { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
+import { refuseDevelopmentStaff } from './modules/staff/published-credentials';
 import type { Config, DatabaseConfig } from './config';
-import { Region } from './modules/region/region.entity';
 
 export interface RunningApi {
   url: string;
@@ -15,24 +13,30 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** The API part of `npm start`: migrations, first-run seed, HTTP server. */
-export async function startApi(config: Config, logger: Logger, database: DatabaseConfig, editorial?: EditorialOptions): Promise<RunningApi> {
+/**
+ * What only a development start-up does (seeds/api/development-start.ts): load the seed data
+ * into an empty database, create the development staff, and say how to sign in. The
+ * development entry passes it; production passes none and never loads that code.
+ */
+export interface DevelopmentStart {
+  /** Runs after the migrations, before the API listens. */
+  prepare(orm: MikroORM, logger: Logger): Promise<void>;
+  /** Lines for the start-up banner. */
+  banner: string[];
+}
+
+/** The API part of `npm start`: migrations, the development start-up or production's checks, HTTP server. */
+export async function startApi(config: Config, logger: Logger, database: DatabaseConfig, editorial?: EditorialOptions, development?: DevelopmentStart): Promise<RunningApi> {
   const app = await createApp(config, { databaseUrl: database.url, logger, startsReady: false, editorial });
   try {
     const applied = await app.orm.getMigrator().up();
     if (applied.length > 0) {
       logger.info({ migrations: applied.map((migration) => migration.name) }, 'applied migrations');
     }
-    if (config.seedOnStart && (await app.orm.em.fork().count(Region)) === 0) {
-      logger.info('empty database: loading the seed data');
-      const summary = await seedDatabase(app.orm.em.fork(), { onProgress: (line) => logger.info(line) });
-      logger.info(summary, 'seed data loaded');
-    }
     if (config.env === 'production') {
       await refuseDevelopmentStaff(app.orm.em.fork());
-    } else if (config.seedOnStart) {
-      const created = await seedDevelopmentStaff(app.orm.em.fork());
-      if (created > 0) logger.info({ created }, 'development staff accounts created');
+    } else {
+      await development?.prepare(app.orm, logger);
     }
     const url = await app.listen();
     return { url, markReady: app.markReady, editorialSync: app.editorialSync, stop: () => app.stop() };
@@ -40,18 +44,4 @@ export async function startApi(config: Config, logger: Logger, database: Databas
     await app.stop();
     throw error;
   }
-}
-
-/**
- * Production never creates the development staff accounts, but a database first created in
- * development keeps them, signing in with a password printed in the README: refuse to start.
- */
-export async function refuseDevelopmentStaff(em: EntityManager): Promise<void> {
-  const live = await liveDevelopmentStaff(em);
-  if (live.length === 0) return;
-  throw new Error(
-    `Production refuses to start: these development staff accounts still have the development password: ${live.join(', ')}. ` +
-      `Disable each (npm run staff:disable -- --email <email>) or give it a new password (npm run staff:password -- --email <email>), ` +
-      'with the same DATABASE_URL / DATA_DIR, then start again.',
-  );
 }

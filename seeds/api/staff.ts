@@ -1,15 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StaffRole } from '../../api/src/auth/actor';
 import { StaffAccount } from '../../api/src/modules/staff/staff-account.entity';
-import { verifyPassword } from '../../api/src/modules/staff/password';
+import { PUBLISHED_STAFF_PASSWORD } from '../../api/src/modules/staff/published-credentials';
 import { createStaffAccount, type NewStaffAccount } from '../../api/src/modules/staff/staff.service';
 
+export { liveDevelopmentStaff } from '../../api/src/modules/staff/published-credentials';
+
 /** One password for every development account: they exist only outside production. */
-export const DEVELOPMENT_STAFF_PASSWORD = 'Star-Staff-2024';
+export const DEVELOPMENT_STAFF_PASSWORD = PUBLISHED_STAFF_PASSWORD;
 
 /**
  * One account per role, in regions the source article names, plus a second county
- * administrator (澄江市) so a cross-region refusal can be tried by hand.
+ * administrator (澄江市) so a cross-region refusal can be tried by hand. Their emails are the
+ * ones production refuses (PUBLISHED_STAFF_EMAILS; a test keeps the two lists equal).
  */
 export const DEVELOPMENT_STAFF: Array<Omit<NewStaffAccount, 'password'>> = [
   { email: 'city@example.com', displayName: '玉溪市 管理员', role: StaffRole.CITY_ADMIN, regionCode: '530400' },
@@ -29,18 +32,4 @@ export async function seedDevelopmentStaff(em: EntityManager): Promise<number> {
     created += 1;
   }
   return created;
-}
-
-/**
- * The development accounts that still sign in with the development password: a database
- * first created in development keeps them, and production must not run with them.
- */
-export async function liveDevelopmentStaff(em: EntityManager): Promise<string[]> {
-  const emails = DEVELOPMENT_STAFF.map((account) => account.email);
-  const accounts = await em.find(StaffAccount, { email: { $in: emails }, disabledAt: null }, { populate: ['passwordHash'], orderBy: { email: 'asc' } });
-  const live: string[] = [];
-  for (const account of accounts) {
-    if (await verifyPassword(DEVELOPMENT_STAFF_PASSWORD, account.passwordHash)) live.push(account.email);
-  }
-  return live;
 }

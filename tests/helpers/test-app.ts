@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createApp, type App, type EditorialOptions } from '../../api/src/app';
+import { createApp, type App, type AppOptions, type EditorialOptions } from '../../api/src/app';
 import { databaseFromUrl, loadConfig } from '../../api/src/config';
 import { recreateSeededDatabase, TEST_DATABASE_NAME } from '../setup/test-database';
 
@@ -17,8 +17,13 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** The production app factory on the test database, listening on a free port. */
-export async function createTestApp({ editorial, env = {}, databaseUrl = process.env.TEST_DATABASE_URL }: { editorial?: EditorialOptions; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+/** The production app factory on the test database, listening on a free port; `parts` as the bench passes them. */
+export async function createTestApp({
+  editorial,
+  env = {},
+  databaseUrl = process.env.TEST_DATABASE_URL,
+  parts = {},
+}: { editorial?: EditorialOptions; env?: Record<string, string>; databaseUrl?: string; parts?: Pick<AppOptions, 'loaders' | 'responseCache'> } = {}): Promise<TestApp> {
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
   }
@@ -29,6 +34,7 @@ export async function createTestApp({ editorial, env = {}, databaseUrl = process
     logger: pino({ level: 'silent' }),
     onQuery: (sql) => statements.push(sql),
     editorial,
+    ...parts,
   });
   const url = await app.listen();
   return {

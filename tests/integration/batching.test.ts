@@ -87,7 +87,7 @@ describe('operational lists', () => {
 describe('BENCH_DISABLE_DATALOADERS (the benchmark N+1 floor only)', () => {
   it('should run the same list with one query per centre and the same answer', async () => {
     const batched = await api.gql(LIST, { first: 20 });
-    const naive = await createTestApp({ env: { BENCH_DISABLE_DATALOADERS: 'true' } });
+    const naive = await createTestApp({ parts: { loaders: { batch: false } } });
     try {
       const { data, errors } = await naive.gql(LIST, { first: 20 });
       expect(errors).toBeUndefined();

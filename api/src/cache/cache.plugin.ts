@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context';
+import { cacheKeyOf } from './cache-key';
+import type { InFlightAnswers } from './in-flight';
 import { listTagsOf } from './list-tags';
 import type { CachedResponse, ResponseCache } from './response-cache';
 
@@ -11,9 +11,16 @@ export const PUBLIC_MAX_AGE_SECONDS = 300;
 export const BROWSER_MAX_AGE_SECONDS = 10;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${BROWSER_MAX_AGE_SECONDS}, s-maxage=${PUBLIC_MAX_AGE_SECONDS}`;
 export const KEYED_CACHE_CONTROL = `private, max-age=${BROWSER_MAX_AGE_SECONDS}`;
-/** How long a request waits for an identical one being computed before computing its own. */
-const COALESCE_WAIT_MS = 5_000;
 
+/** The head of a cacheable answer, computed or served from the cache: the same for both paths. */
+export function cacheableHead(tags: readonly string[], { isKeyed, isHit }: { isKeyed: boolean; isHit: boolean }): Array<[string, string]> {
+  const head: Array<[string, string]> = [
+    ['cache-control', isKeyed ? KEYED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL],
+    ['x-cache', isHit ? 'HIT' : 'MISS'],
+  ];
+  if (tags.length > 0) head.push(['surrogate-key', tags.join(' ')]);
+  return head;
+}
 
 /**
  * The response cache and the Cache-Control rule.
@@ -25,11 +32,12 @@ const COALESCE_WAIT_MS = 5_000;
  * Everything else is `no-store`. Cacheable answers are also kept in the server-side cache,
  * keyed by the operation, its variables and the caller's scope, and tagged (Surrogate-Key)
  * with what they were built from, so a change purges exactly them.
+ *
+ * HTTP hits are written from the stored bytes before Apollo is reached (cached-answers.ts);
+ * hits that get here are in-process operations (pages, cards, badges) and requests the byte
+ * path left to Apollo, so they can be answered as objects.
  */
-export function responseCachePlugin(cache: ResponseCache, listTags: Readonly<Record<string, string>>): ApolloServerPlugin<Context> {
-  // Answers being computed, by cache key. When a purge empties the cache under load, the
-  // requests that follow wait for the first one's answer instead of each computing it again.
-  const inFlight = new Map<string, Promise<CachedResponse | undefined>>();
+export function responseCachePlugin(cache: ResponseCache, inFlight: InFlightAnswers, listTags: Readonly<Record<string, string>>): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let cacheKey: string | undefined;
@@ -37,36 +45,24 @@ export function responseCachePlugin(cache: ResponseCache, listTags: Readonly<Rec
       let share: ((answer: CachedResponse | undefined) => void) | undefined;
       const asResponse = (answer: CachedResponse) => {
         hitTags = answer.tags;
-        return { http: { headers: new Map(), status: undefined }, body: { kind: 'single', singleResult: JSON.parse(answer.body) } } as unknown as GraphQLResponse;
+        return { http: { headers: new Map(), status: undefined }, body: { kind: 'single', singleResult: JSON.parse(answer.answer.toString('utf8')) } } as unknown as GraphQLResponse;
       };
       return {
         async responseForOperation({ operation, request, queryHash, contextValue: context }) {
           // Staff read fresh data: their answers are neither cached nor served from the cache.
           // (Apollo's types promise an operation here; at run time it is absent when none matched.)
-          if (operation?.operation !== 'query' || context.actor) return null;
-          cacheKey = createHash('sha256')
-            .update(JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}, context.scope?.path ?? 'all']))
-            .digest('hex');
+          if (operation?.operation !== 'query' || context.actor || !queryHash) return null;
+          cacheKey = cacheKeyOf({ queryHash, operationName: request.operationName, variables: request.variables, scopePath: context.scope?.path });
           const hit = cache.get(cacheKey);
           if (hit) return asResponse(hit);
           // With the cache off (the benchmark's cold contender) every request computes its own answer.
           if (!cache.isEnabled) return null;
-          const key = cacheKey;
-          const pending = inFlight.get(key);
-          if (pending) {
-            const shared = await Promise.race([pending, sleep(COALESCE_WAIT_MS, undefined, { ref: false })]);
-            if (shared) return asResponse(shared);
-            // Not cacheable (an error, a private answer) or too slow: answer it ourselves, and
-            // let no later request wait on a computation that never reported.
-            if (inFlight.get(key) === pending) inFlight.delete(key);
-            return null;
+          if (inFlight.isComputing(cacheKey)) {
+            const shared = await inFlight.wait(cacheKey);
+            // Without a shared answer (not cacheable, or too slow) this request answers itself.
+            return shared ? asResponse(shared) : null;
           }
-          let release!: (answer: CachedResponse | undefined) => void;
-          inFlight.set(key, new Promise((resolve) => (release = resolve)));
-          share = (answer) => {
-            inFlight.delete(key);
-            release(answer);
-          };
+          share = inFlight.begin(cacheKey);
           return null;
         },
         async willSendResponse({ response, contextValue: context, operation, errors, document, request }) {
@@ -78,14 +74,12 @@ export function responseCachePlugin(cache: ResponseCache, listTags: Readonly<Rec
             return;
           }
           const tags = hitTags ?? [...context.cacheTags, ...(document ? listTagsOf(document, request.operationName, listTags) : [])].sort();
-          headers.set('cache-control', context.client.grant ? KEYED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-          headers.set('x-cache', hitTags ? 'HIT' : 'MISS');
-          if (tags.length > 0) headers.set('surrogate-key', tags.join(' '));
+          for (const [name, value] of cacheableHead(tags, { isKeyed: Boolean(context.client.grant), isHit: Boolean(hitTags) })) headers.set(name, value);
           if (!hitTags && cacheKey && response.body.kind === 'single') {
-            const { extensions: _perRequest, ...result } = response.body.singleResult;
-            const body = JSON.stringify(result);
-            cache.set(cacheKey, body, tags);
-            share?.({ body, tags, storedAt: Date.now() });
+            // Exactly `{"data":…}`, as Apollo writes it before the per-request extensions.
+            const entry = { answer: Buffer.from(JSON.stringify({ data: response.body.singleResult.data })), cost: context.cost, tags };
+            cache.set(cacheKey, entry);
+            share?.({ ...entry, storedAt: Date.now() });
           }
         },
       };

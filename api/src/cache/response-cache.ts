@@ -2,7 +2,14 @@ import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 
 export interface CachedResponse {
-  body: string;
+  /**
+   * The answer as sent, UTF-8 JSON: exactly `{"data":…}`. Hits are written from these bytes;
+   * each request's own `extensions` (its cost and budget) are added after `data`.
+   */
+  answer: Buffer;
+  /** The operation's cost, charged to every caller the answer is served to. */
+  cost: number | undefined;
+  /** What the answer was built from (sorted): purges and Surrogate-Key. */
   tags: string[];
   storedAt: number;
 }
@@ -40,14 +47,14 @@ export class ResponseCache {
     return entry;
   }
 
-  set(key: string, body: string, tags: string[], now = Date.now()): void {
-    // maxEntries 0 (BENCH_DISABLE_RESPONSE_CACHE) keeps nothing: every query runs.
+  set(key: string, entry: Omit<CachedResponse, 'storedAt'>, now = Date.now()): void {
+    // maxEntries 0 (the benchmark's cold contender) keeps nothing: every query runs.
     if (this.options.maxEntries === 0) return;
     if (this.entries.size >= this.options.maxEntries) {
       // Oldest first: Map keeps insertion order.
       this.entries.delete(this.entries.keys().next().value!);
     }
-    this.entries.set(key, { body, tags, storedAt: now, expiresAt: now + this.options.ttlSeconds * 1000 });
+    this.entries.set(key, { ...entry, storedAt: now, expiresAt: now + this.options.ttlSeconds * 1000 });
   }
 
   /** Removes the entries tagged with any of these tags, here and (with Redis) on every replica. */
@@ -60,7 +67,7 @@ export class ResponseCache {
     return removed;
   }
 
-  /** False with maxEntries 0 (BENCH_DISABLE_RESPONSE_CACHE). */
+  /** False with maxEntries 0 (the benchmark's cold contender). */
   get isEnabled(): boolean {
     return this.options.maxEntries > 0;
   }

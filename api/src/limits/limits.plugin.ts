@@ -5,6 +5,8 @@ import { type DocumentNode, getVariableValues, GraphQLError, Kind } from 'graphq
 import type { Context } from '../context';
 import { ErrorCode } from '../errors/app-error';
 import { checkOperation, type LimitName, type QueryLimits } from './query-limits';
+import { costReport, rateBudget } from './rate-budget';
+import { isAllowedOperation } from './safelist';
 
 export const LIMIT_CODES: Record<LimitName, string> = {
   fields: 'QUERY_TOO_LARGE',
@@ -23,6 +25,7 @@ export const PARSE_LIMITS = { maxLexicalTokens: 5000, maxSourceLength: 50_000 };
  * kept on the context (rate limiting spends it) and reported in `extensions.cost`.
  */
 export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits: QueryLimits; limiter: RateLimiter; usage?: UsageRecorder; safelist: Map<string, string> }): ApolloServerPlugin<Context> {
+  const spend = rateBudget(limiter, usage);
   return {
     async requestDidStart() {
       return {
@@ -34,7 +37,7 @@ export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits
           if (!schema.getRootType(operation.operation)) {
             throw new GraphQLError(`This API has no ${operation.operation} operations.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
           }
-          if (contextValue.client.grant?.safelistOnly && !safelist.has(queryHash)) {
+          if (!isAllowedOperation(contextValue.client.grant, queryHash, safelist)) {
             throw new GraphQLError('This API key may run only registered operations (see schema/operations); this one is not registered.', {
               extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
             });
@@ -51,8 +54,8 @@ export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits
             });
           }
           contextValue.cost = measure.cost;
-          const { bucket, ratePerMinute } = contextValue.client;
-          const decision = await limiter.consume(bucket, measure.cost, ratePerMinute);
+          const { ratePerMinute } = contextValue.client;
+          const decision = await spend(contextValue.client, measure.cost);
           contextValue.rateRemaining = decision.remaining;
           if (!decision.allowed) {
             throw new GraphQLError(
@@ -69,16 +72,13 @@ export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits
               },
             );
           }
-          if (contextValue.client.grant) {
-            usage?.record(contextValue.client.grant.keyId, measure.cost);
-          }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && contextValue.cost !== undefined) {
             const result = response.body.singleResult;
             result.extensions = {
               ...result.extensions,
-              cost: { requested: contextValue.cost, limit: limits.maxCost, rateRemaining: contextValue.rateRemaining, ratePerMinute: contextValue.client.ratePerMinute },
+              cost: costReport(contextValue.cost, limits.maxCost, contextValue.rateRemaining, contextValue.client.ratePerMinute),
             };
           }
           if (contextValue.rateRemaining !== undefined) {

@@ -14,3 +14,8 @@ export function loadSafelist(directory = path.join(repoRoot(), 'schema', 'operat
     .map((text) => [createHash('sha256').update(text).digest('hex'), text] as const);
   return new Map(entries);
 }
+
+/** A safelist-mode key may run only the registered operations; every other caller runs anything. */
+export function isAllowedOperation(grant: { safelistOnly: boolean } | undefined, queryHash: string, safelist: ReadonlyMap<string, string>): boolean {
+  return !grant?.safelistOnly || safelist.has(queryHash);
+}

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 
 /**
- * `batch: false` is for the benchmark only (BENCH_DISABLE_DATALOADERS): every load runs its
- * own query, the N+1 floor the batched loaders are compared with.
+ * `batch: false` is for the benchmark only (createApp's `loaders`, passed by bench/api-server.ts):
+ * every load runs its own query, the N+1 floor the batched loaders are compared with.
  */
 export interface LoaderOptions {
   batch: boolean;

@@ -12,6 +12,14 @@ export interface Scope {
   regionCode: string;
 }
 
+/**
+ * The scope an API key grants: its region's subtree when it names a region, none (all of
+ * Yuxi) otherwise. The request context and the response-cache key both read it from here.
+ */
+export function scopeOfGrant(grant: { scopePath?: string; scopeRegionCode?: string } | undefined): Scope | undefined {
+  return grant?.scopePath && grant.scopeRegionCode ? { path: grant.scopePath, regionCode: grant.scopeRegionCode } : undefined;
+}
+
 /** True when `path` lies in the subtree whose root has `rootPath`. */
 export function isWithin(path: string, rootPath: string): boolean {
   return path === rootPath || path.startsWith(`${rootPath}/`);

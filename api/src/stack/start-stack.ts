@@ -1,4 +1,3 @@
-import { DEVELOPMENT_STAFF, DEVELOPMENT_STAFF_PASSWORD } from '../../../seeds/api/staff';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { type Config, databaseFromUrl, type DatabaseConfig } from '../config';
@@ -6,7 +5,7 @@ import { ensureDatabase } from '../db/database';
 import { openDatabase } from '../database-setup';
 import { repoRoot } from '../paths';
 import type { EditorialOptions } from '../app';
-import { startApi } from '../server';
+import { type DevelopmentStart, startApi } from '../server';
 import { buildCmsIfChanged } from './cms-build';
 import { startCms } from './cms-process';
 import { type CmsSecrets, resolveCmsSecrets } from './secrets';
@@ -17,9 +16,10 @@ export interface RunningStack {
 
 /**
  * Everything `npm start` runs, in order: PostgreSQL (embedded unless DATABASE_URL is set),
- * the API, then the CMS. Stopping goes the other way round.
+ * the API, then the CMS. Stopping goes the other way round. `development` is what only a
+ * development start-up does (seed data, development staff); production passes none.
  */
-export async function startStack(config: Config, logger: Logger): Promise<RunningStack> {
+export async function startStack(config: Config, logger: Logger, development?: DevelopmentStart): Promise<RunningStack> {
   const startedAt = Date.now();
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -31,7 +31,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Runnin
     const db = await openDatabase(config, logger);
     stops.unshift(db.stop);
     const secrets = config.cms.enabled ? await resolveCmsSecrets(config) : undefined;
-    const api = await startApi(config, logger, db.database, secrets && editorialOptions(config, secrets));
+    const api = await startApi(config, logger, db.database, secrets && editorialOptions(config, secrets), development);
     stops.unshift(api.stop);
     if (secrets) {
       const cmsDatabase = databaseFromUrl(db.database.url, `${db.database.name}_cms`);
@@ -47,7 +47,7 @@ export async function startStack(config: Config, logger: Logger): Promise<Runnin
       api.editorialSync?.startSchedule();
     }
     api.markReady();
-    printReady(config, db.isEmbedded, Date.now() - startedAt);
+    printReady(config, db.isEmbedded, Date.now() - startedAt, development?.banner ?? []);
     return { stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -88,7 +88,7 @@ export function cmsEnvironment(config: Config, secrets: CmsSecrets, database: Da
   };
 }
 
-function printReady(config: Config, isEmbedded: boolean, elapsedMs: number): void {
+function printReady(config: Config, isEmbedded: boolean, elapsedMs: number, developmentLines: string[]): void {
   const lines = [
     '',
     `  Star Centres is ready (${(elapsedMs / 1000).toFixed(1)} s)`,
@@ -98,12 +98,7 @@ function printReady(config: Config, isEmbedded: boolean, elapsedMs: number): voi
     `  Explorer          ${config.publicUrl}/graphql  (open in a browser)`,
     `  Health            ${config.publicUrl}/healthz   ${config.publicUrl}/readyz`,
   ];
-  if (config.env !== 'production' && config.seedOnStart) {
-    lines.push(`  Staff sign-in     mutation login(email, password), password ${DEVELOPMENT_STAFF_PASSWORD} for:`);
-    for (const account of DEVELOPMENT_STAFF) {
-      lines.push(`    ${account.role.padEnd(15)} ${account.email}`);
-    }
-  }
+  lines.push(...developmentLines);
   if (config.cms.enabled) {
     lines.push(`  CMS admin         ${config.cms.publicUrl}/admin`);
     // Development accounts only: production sets its own and nothing prints them.
