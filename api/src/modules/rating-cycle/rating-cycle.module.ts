@@ -9,7 +9,6 @@ import {
   AssessmentResolver,
   AssessmentScoreResolver,
   RatingCycleResolver,
-  RatingIndicatorResolver,
   RatingSchemeIndicatorsResolver,
 } from './rating-cycle.resolver';
 import { RatingIndicator } from './rating-indicator.entity';
@@ -18,7 +17,7 @@ import { RatingObjection } from './rating-objection.entity';
 export const ratingCycleModule = defineModule({
   name: 'rating-cycle',
   entities: [RatingIndicator, RatingCycle, Assessment, AssessmentScore, EvaluatorAssignment, RatingObjection],
-  resolvers: [RatingCycleResolver, AssessmentResolver, AssessmentScoreResolver, RatingSchemeIndicatorsResolver, RatingIndicatorResolver],
-  loaders: ({ em, scope }) => createRatingCycleLoaders(em, scope),
+  resolvers: [RatingCycleResolver, AssessmentResolver, AssessmentScoreResolver, RatingSchemeIndicatorsResolver],
+  loaders: ({ read, em }) => createRatingCycleLoaders(read, em),
   listTags: { ratingCycles: Tags.ratings, ratingCycle: Tags.ratings },
 });

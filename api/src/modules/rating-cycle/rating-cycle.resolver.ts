@@ -12,58 +12,60 @@ import { AssessmentScore } from './assessment-score.entity';
 import { Assessment, AssessmentStage } from './assessment.entity';
 import { submitAssessment } from './assessment.service';
 import { EvaluatorAssignment } from './evaluator-assignment.entity';
-import { CycleStage, RatingCycle, STAGE_ORDER } from './rating-cycle.entity';
-import { cycleInScope } from './rating-cycle.loaders';
+import { CycleStage, STAGE_ORDER } from './rating-cycle.entity';
 import { LodgeObjectionInput, OpenCycleInput, OverrideRatingInput, RatingSchemeInput, SubmitAssessmentInput } from './rating-cycle.inputs';
-import { advanceCycle, assignEvaluator, finalDecision, lodgeObjection, openCycle, overrideRating, resolveObjection } from './rating-cycle.service';
+import { advanceCycle, assignEvaluator, finalDecision, findCycleView, lodgeObjection, openCycle, overrideRating, resolveObjection } from './rating-cycle.service';
 import { IndicatorDeviation, NoticeEntry } from './rating-cycle.types';
-import { RatingIndicator } from './rating-indicator.entity';
+import { RatingCycleView } from './rating-cycle.view';
+import { RatingIndicatorView } from './rating-indicator.view';
 import { RatingObjection } from './rating-objection.entity';
 import { describeScheme, saveRatingScheme } from './rating-scheme.service';
 
 const IDEMPOTENCY = { nullable: true, description: 'A retry with the same key returns the first result instead of writing twice.' } as const;
 
-@Resolver(() => RatingCycle)
+/** The answer to a write on a cycle: the cycle as it now is, read like any other view. */
+async function cycleAfterWrite(context: Context, id: number): Promise<RatingCycleView> {
+  return (await findCycleView(context.read, id, { scoped: false }))!;
+}
+
+@Resolver(() => RatingCycleView)
 export class RatingCycleResolver {
-  @Query(() => [RatingCycle], { description: 'The rating cycles of a work year, one per county.' })
-  ratingCycles(@Arg('year', () => Int) year: number, @Ctx() { loaders }: Context): Promise<RatingCycle[]> {
+  @Query(() => [RatingCycleView], { description: 'The rating cycles of a work year, one per county.' })
+  ratingCycles(@Arg('year', () => Int) year: number, @Ctx() { loaders }: Context): Promise<RatingCycleView[]> {
     return loaders.cyclesByYear.load(year);
   }
 
-  @Query(() => RatingCycle, { nullable: true })
-  ratingCycle(@Arg('id', () => ID) id: string, @Ctx() { em, scope }: Context): Promise<RatingCycle | null> {
-    return Number.isSafeInteger(Number(id)) ? em.findOne(RatingCycle, { id: Number(id), ...cycleInScope(scope) }) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => Int)
-  year(@Root() cycle: RatingCycle): number {
-    return cycle.scheme.year;
+  @Query(() => RatingCycleView, { nullable: true })
+  ratingCycle(@Arg('id', () => ID) id: string, @Ctx() { read }: Context): Promise<RatingCycleView | null> {
+    // An id outside the column's range names no cycle (and must not reach PostgreSQL as one).
+    const cycleId = Number(id);
+    return Number.isSafeInteger(cycleId) && Math.abs(cycleId) <= 2 ** 31 - 1 ? findCycleView(read, cycleId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => RegionView)
-  async region(@Root() cycle: RatingCycle, @Ctx() { loaders }: Context): Promise<RegionView> {
-    return (await loaders.regionByCode.load(cycle.region.code))!;
+  async region(@Root() cycle: RatingCycleView, @Ctx() { loaders }: Context): Promise<RegionView> {
+    return (await loaders.regionByCode.load(cycle.regionCode))!;
   }
 
   @FieldResolver(() => CycleStage, { nullable: true, description: 'The stage it can move to next; null once published.' })
-  nextStage(@Root() cycle: RatingCycle): CycleStage | null {
+  nextStage(@Root() cycle: RatingCycleView): CycleStage | null {
     return STAGE_ORDER[STAGE_ORDER.indexOf(cycle.stage) + 1] ?? null;
   }
 
   @FieldResolver(() => [NoticeEntry], { description: 'The results under public notice (公示) and, once published, the published ones. Empty before the notice.' })
-  async notice(@Root() cycle: RatingCycle, @Ctx() { loaders }: Context): Promise<NoticeEntry[]> {
+  async notice(@Root() cycle: RatingCycleView, @Ctx() { loaders }: Context): Promise<NoticeEntry[]> {
     if (STAGE_ORDER.indexOf(cycle.stage) < STAGE_ORDER.indexOf(CycleStage.PUBLIC_NOTICE)) return [];
-    const cityRatings = (await loaders.assessmentsByCycleId.load(cycle.id)).filter((assessment) => assessment.stage === AssessmentStage.CITY);
-    const centres = await Promise.all(cityRatings.map((assessment) => loaders.centreByCode.load(assessment.centre.code)));
-    return cityRatings.flatMap((assessment, index) => {
+    const cityRatings = await loaders.noticeByCycleId.load(cycle.id);
+    const centres = await Promise.all(cityRatings.map((rating) => loaders.centreByCode.load(rating.centreCode)));
+    return cityRatings.flatMap((rating, index) => {
       const centre = centres[index];
-      return centre ? [{ centre, ...finalDecision(assessment), totalScore: assessment.totalScore }] : [];
+      return centre ? [{ centre, ...finalDecision(rating), totalScore: rating.totalScore }] : [];
     });
   }
 
   @FieldResolver(() => [Assessment], { description: "Staff only: the assessments the signed-in account may see (its region's; an evaluator's assigned centres)." })
   async assessments(
-    @Root() cycle: RatingCycle,
+    @Root() cycle: RatingCycleView,
     @Arg('centreCode', () => String, { nullable: true }) centreCode: string | null,
     @Arg('stage', () => AssessmentStage, { nullable: true }) stage: AssessmentStage | null,
     @Ctx() context: Context,
@@ -84,7 +86,7 @@ export class RatingCycleResolver {
   }
 
   @FieldResolver(() => [RatingObjection], { description: 'Staff only (administrators): objections lodged during the notice.' })
-  async objections(@Root() cycle: RatingCycle, @Ctx() context: Context): Promise<RatingObjection[]> {
+  async objections(@Root() cycle: RatingCycleView, @Ctx() context: Context): Promise<RatingObjection[]> {
     const actor = requireActor(context);
     assertRole(actor, [StaffRole.CITY_ADMIN, StaffRole.COUNTY_ADMIN, StaffRole.STREET_ADMIN], 'read objections');
     markPrivate(context);
@@ -104,9 +106,9 @@ export class RatingCycleResolver {
     });
   }
 
-  @Mutation(() => RatingCycle, { description: "Opens a county's cycle for a year (county or city administrators); freezes the year's scheme." })
-  openRatingCycle(@Arg('input') input: OpenCycleInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
-    return runStaffMutation(context, { name: 'openRatingCycle', idempotencyKey, input }, async (em, actor) => {
+  @Mutation(() => RatingCycleView, { description: "Opens a county's cycle for a year (county or city administrators); freezes the year's scheme." })
+  async openRatingCycle(@Arg('input') input: OpenCycleInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+    const opened = await runStaffMutation(context, { name: 'openRatingCycle', idempotencyKey, input }, async (em, actor) => {
       const cycle = await openCycle(em, actor, input);
       return {
         result: cycle,
@@ -114,16 +116,17 @@ export class RatingCycleResolver {
         purgeTags: [Tags.ratings],
       };
     });
+    return cycleAfterWrite(context, opened.id);
   }
 
-  @Mutation(() => RatingCycle, { description: 'Moves a cycle to its next stage. The county moves it up to CITY_RATING; the city opens the notice and publishes.' })
-  advanceRatingCycle(
+  @Mutation(() => RatingCycleView, { description: 'Moves a cycle to its next stage. The county moves it up to CITY_RATING; the city opens the notice and publishes.' })
+  async advanceRatingCycle(
     @Arg('cycleId', () => ID) cycleId: string,
     @Arg('to', () => CycleStage) to: CycleStage,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null,
     @Ctx() context: Context,
   ) {
-    return runStaffMutation(context, { name: 'advanceRatingCycle', idempotencyKey, input: { cycleId, to } }, async (em, actor) => {
+    const advanced = await runStaffMutation(context, { name: 'advanceRatingCycle', idempotencyKey, input: { cycleId, to } }, async (em, actor) => {
       const { cycle, from, purgeTags } = await advanceCycle(em, actor, cycleId, to);
       return {
         result: cycle,
@@ -131,17 +134,18 @@ export class RatingCycleResolver {
         purgeTags,
       };
     });
+    return cycleAfterWrite(context, advanced.id);
   }
 
-  @Mutation(() => RatingCycle, { description: "Lets an evaluator write a centre's county review (county or city administrators)." })
-  assignEvaluator(
+  @Mutation(() => RatingCycleView, { description: "Lets an evaluator write a centre's county review (county or city administrators)." })
+  async assignEvaluator(
     @Arg('cycleId', () => ID) cycleId: string,
     @Arg('centreCode') centreCode: string,
     @Arg('evaluatorEmail') evaluatorEmail: string,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null,
     @Ctx() context: Context,
   ) {
-    return runStaffMutation(context, { name: 'assignEvaluator', idempotencyKey, input: { cycleId, centreCode, evaluatorEmail } }, async (em, actor) => {
+    const written = await runStaffMutation(context, { name: 'assignEvaluator', idempotencyKey, input: { cycleId, centreCode, evaluatorEmail } }, async (em, actor) => {
       const cycle = await assignEvaluator(em, actor, cycleId, centreCode, evaluatorEmail);
       return {
         result: cycle,
@@ -149,6 +153,7 @@ export class RatingCycleResolver {
         purgeTags: [],
       };
     });
+    return cycleAfterWrite(context, written.id);
   }
 
   @Mutation(() => Assessment, { description: 'Submits a full assessment for one stage: SELF (centre staff), COUNTY (county administrators, assigned evaluators), CITY (city administrators).' })
@@ -230,19 +235,20 @@ export class AssessmentResolver {
     if (assessment.stage === AssessmentStage.SELF) return [];
     const self = (await loaders.assessmentsByCycleId.load(assessment.cycle.id)).find((candidate) => candidate.centre.code === assessment.centre.code && candidate.stage === AssessmentStage.SELF);
     const [own, selfScores] = await Promise.all([loaders.scoresByAssessmentId.load(assessment.id), self ? loaders.scoresByAssessmentId.load(self.id) : []]);
-    return own.map((score) => {
+    const indicators = await loaders.indicatorById.loadMany(own.map((score) => score.indicator.id));
+    return own.map((score, index) => {
       const selfScore = selfScores.find((candidate) => candidate.indicator.id === score.indicator.id)?.score ?? null;
       const value = score.score ?? null;
-      return { indicator: score.indicator, selfScore, score: value, difference: value === null || selfScore === null ? null : Math.round((value - selfScore) * 100) / 100 };
+      return { indicator: indicators[index] as RatingIndicatorView, selfScore, score: value, difference: value === null || selfScore === null ? null : Math.round((value - selfScore) * 100) / 100 };
     });
   }
 }
 
 @Resolver(() => AssessmentScore)
 export class AssessmentScoreResolver {
-  @FieldResolver(() => RatingIndicator)
-  indicator(@Root() score: AssessmentScore): RatingIndicator {
-    return score.indicator;
+  @FieldResolver(() => RatingIndicatorView)
+  async indicator(@Root() score: AssessmentScore, @Ctx() { loaders }: Context): Promise<RatingIndicatorView> {
+    return (await loaders.indicatorById.load(score.indicator.id))!;
   }
 }
 
@@ -253,17 +259,8 @@ export class RatingSchemeIndicatorsResolver {
     return loaders.schemeByYear.load(year);
   }
 
-  @FieldResolver(() => [RatingIndicator], { description: 'Every indicator, in dimension order.' })
-  indicators(@Root() scheme: RatingScheme, @Ctx() { loaders }: Context): Promise<RatingIndicator[]> {
+  @FieldResolver(() => [RatingIndicatorView], { description: 'Every indicator, in dimension order.' })
+  indicators(@Root() scheme: RatingScheme, @Ctx() { loaders }: Context): Promise<RatingIndicatorView[]> {
     return loaders.indicatorsByYear.load(scheme.year);
-  }
-}
-
-@Resolver(() => RatingIndicator)
-export class RatingIndicatorResolver {
-  @FieldResolver(() => String, { description: 'The key of the dimension it belongs to.' })
-  async dimensionKey(@Root() indicator: RatingIndicator, @Ctx() { loaders }: Context): Promise<string> {
-    const dimensions = await loaders.dimensionsByYear.load(indicator.scheme.year);
-    return dimensions.find((dimension) => dimension.id === indicator.dimension.id)?.key ?? '';
   }
 }
