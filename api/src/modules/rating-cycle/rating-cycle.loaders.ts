@@ -1,12 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Tags } from '../../cache/cache-tags';
 import type { Reader } from '../../db/read';
 import { pgArray } from '../../db/sql';
 import { manyByKey, oneByKey } from '../../shared/loader';
 import { type Scope, subtreeSql } from '../../shared/region-subtree';
 import type { RatingTier } from '../rating/rating-result.entity';
-import { AssessmentScore } from './assessment-score.entity';
-import { Assessment } from './assessment.entity';
 import { RATING_CYCLE_COLUMNS, RATING_CYCLE_FROM, type RatingCycleView, toCycleView } from './rating-cycle.view';
 import { RATING_INDICATOR_COLUMNS, RATING_INDICATOR_FROM, type RatingIndicatorView } from './rating-indicator.view';
 
@@ -37,7 +34,7 @@ export interface NoticeRow {
 }
 
 /** Always batched: no cycle data is in the benchmark's List and Deep workloads (shared/loader.ts). */
-export function createRatingCycleLoaders(read: Reader, em: EntityManager) {
+export function createRatingCycleLoaders(read: Reader) {
   const scope = cycleScopeSql(read.scope);
   return {
     indicatorsByYear: manyByKey<number, RatingIndicatorView>(
@@ -69,15 +66,6 @@ export function createRatingCycleLoaders(read: Reader, em: EntityManager) {
           [pgArray(ids)],
         ),
       (row) => row.cycleId,
-    ),
-    /** Staff only (assessments are private): entities, read inside the write side's rules. */
-    assessmentsByCycleId: manyByKey<number, Assessment>(
-      (ids) => em.find(Assessment, { cycle: { $in: [...ids] } }, { orderBy: { centre: 'asc', stage: 'asc' } }),
-      (assessment) => assessment.cycle.id,
-    ),
-    scoresByAssessmentId: manyByKey<number, AssessmentScore>(
-      (ids) => em.find(AssessmentScore, { assessment: { $in: [...ids] } }, { populate: ['indicator'], orderBy: { indicator: { position: 'asc' } } }),
-      (score) => score.assessment.id,
     ),
   };
 }
