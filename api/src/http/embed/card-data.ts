@@ -14,7 +14,7 @@ export async function loadCardData(centre: CentreView, locale: string, context: 
     loaders.currentRatingByCentreCode.load(centre.code),
     loaders.profileByCentreCode.load(localizedKey(locale, centre.code)),
     loaders.programmesByCentreCode.load(localizedKey(locale, centre.code)),
-    loaders.articlesByCentreCode.load(localizedKey(locale, centre.code)),
+    loaders.articlesByCentreCode({ locale, first: 3, offset: 0, withTotalCount: false }).load(centre.code),
   ]);
   return {
     code: centre.code,
@@ -29,10 +29,10 @@ export async function loadCardData(centre: CentreView, locale: string, context: 
           summary: profile.summary ?? null,
           resolvedLocale: profile.locale,
           cover: toMedia(profile.coverMedia, mediaBaseUrl),
-          highlights: profile.highlightItems.map(({ label, value, unit }) => ({ label, value, unit: unit ?? null })),
+          highlights: (profile.highlightItems ?? []).map(({ label, value, unit }) => ({ label, value, unit: unit ?? null })),
         }
       : null,
     brandProgrammes: programmes.map(({ slug, name }) => ({ slug, name })),
-    showcaseArticles: { edges: articles.slice(0, 3).map(({ slug, title, publishedDate }) => ({ node: { slug, title, publishedDate: publishedDate ?? null } })) },
+    showcaseArticles: { edges: articles.items.map(({ slug, title, publishedDate }) => ({ node: { slug, title, publishedDate: publishedDate ?? null } })) },
   };
 }

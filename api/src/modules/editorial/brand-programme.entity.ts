@@ -1,24 +1,19 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
 import { EditorialDocument } from './editorial-document';
 import type { StrapiBlock, StrapiMedia } from './strapi-types';
 
-@ObjectType({ description: 'A service brand such as 六心服务 or 仪凤公开课 (服务品牌).' })
 @Entity({ tableName: 'editorial_brand_programme' })
 @Unique({ properties: ['documentId', 'locale'] })
 @Index({ name: 'editorial_brand_programme_search_text_trgm', expression: 'create index "editorial_brand_programme_search_text_trgm" on "editorial_brand_programme" using gin ("search_text" gin_trgm_ops)' })
 @Index({ properties: ['slug', 'locale'] })
 @Index({ name: 'editorial_brand_programme_centre_codes_idx', expression: 'create index "editorial_brand_programme_centre_codes_idx" on "editorial_brand_programme" using gin ("centre_codes")' })
 export class BrandProgramme extends EditorialDocument {
-  @Field()
   @Property({ type: 'text' })
   slug!: string;
 
-  @Field()
   @Property({ type: 'text' })
   name!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   summary?: string;
 

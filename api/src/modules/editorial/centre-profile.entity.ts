@@ -1,23 +1,18 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
 import { EditorialDocument } from './editorial-document';
 import type { StrapiBlock, StrapiMedia } from './strapi-types';
 
-@ObjectType({ description: "A centre's published profile from the CMS (中心简介)." })
 @Entity({ tableName: 'editorial_centre_profile' })
 @Unique({ properties: ['documentId', 'locale'] })
 @Index({ name: 'editorial_centre_profile_search_text_trgm', expression: 'create index "editorial_centre_profile_search_text_trgm" on "editorial_centre_profile" using gin ("search_text" gin_trgm_ops)' })
 @Index({ properties: ['centreCode', 'locale'] })
 export class CentreProfile extends EditorialDocument {
-  @Field()
   @Property({ type: 'text' })
   centreCode!: string;
 
-  @Field()
   @Property({ type: 'text' })
   title!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   summary?: string;
 

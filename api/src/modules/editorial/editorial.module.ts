@@ -10,6 +10,6 @@ export const editorialModule = defineModule({
   name: 'editorial',
   entities: [CentreProfile, BrandProgramme, ShowcaseArticle],
   resolvers: [CentreEditorialResolver, CentreProfileResolver, BrandProgrammeResolver, ShowcaseArticleResolver],
-  loaders: ({ em, options }) => createEditorialLoaders(em, options),
+  loaders: ({ read, options }) => createEditorialLoaders(read, options),
   listTags: { article: Tags.articleLists, articles: Tags.articleLists, brandProgramme: Tags.programmeLists },
 });

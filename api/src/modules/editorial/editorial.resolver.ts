@@ -1,12 +1,12 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { toConnection } from '../../shared/pagination';
-import { offsetAfter } from '../../shared/pagination';
+import { offsetAfter, selectsTotalCount, toConnection } from '../../shared/pagination';
 import { loadCardData } from '../../http/embed/card-data';
 import { renderCardFragment } from '../../http/embed/centre-card';
 import { CentreView } from '../centre/centre.view';
-import { BrandProgramme } from './brand-programme.entity';
-import { CentreProfile } from './centre-profile.entity';
+import { BrandProgrammeView } from './brand-programme.view';
+import { CentreProfileView } from './centre-profile.view';
 import type { StrapiBlock } from './strapi-types';
 import { localizedKey } from './editorial.loaders';
 import { ArticlesArgs, LocaleArgs, LocalizedPageArgs, SlugArgs } from './editorial.inputs';
@@ -14,7 +14,7 @@ import { findArticleBySlug, findProgrammeBySlug, listArticles } from './editoria
 import { Highlight, Media, ProgrammeModule, RichText, Seo, ShowcaseArticleConnection } from './editorial.types';
 import { absoluteUrl, toMedia } from './media';
 import { blocksToHtml, blocksToText } from './rich-text';
-import { ShowcaseArticle } from './showcase-article.entity';
+import { ShowcaseArticleView } from './showcase-article.view';
 
 function richText(blocks: StrapiBlock[], { mediaBaseUrl }: Context): RichText {
   return { html: blocksToHtml(blocks, (url) => absoluteUrl(url, mediaBaseUrl)), text: blocksToText(blocks), blocks };
@@ -25,19 +25,19 @@ async function centresByCode(codes: string[], { loaders }: Context): Promise<Cen
   return centres.filter((centre): centre is CentreView => centre !== null && !(centre instanceof Error));
 }
 
-async function programmesByDocumentId(ids: string[], locale: string, { loaders }: Context): Promise<BrandProgramme[]> {
+async function programmesByDocumentId(ids: string[], locale: string, { loaders }: Context): Promise<BrandProgrammeView[]> {
   const programmes = await loaders.programmeByDocumentId.loadMany(ids.map((id) => localizedKey(locale, id)));
-  return programmes.filter((programme): programme is BrandProgramme => programme instanceof BrandProgramme);
+  return programmes.filter((programme): programme is BrandProgrammeView => programme !== null && !(programme instanceof Error));
 }
 
 @Resolver(() => CentreView)
 export class CentreEditorialResolver {
-  @FieldResolver(() => CentreProfile, { nullable: true, description: "The centre's published profile from the CMS." })
+  @FieldResolver(() => CentreProfileView, { nullable: true, description: "The centre's published profile from the CMS." })
   profile(@Root() centre: CentreView, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
     return loaders.profileByCentreCode.load(localizedKey(locale, centre.code));
   }
 
-  @FieldResolver(() => [BrandProgramme], { description: 'Brand programmes that list this centre.' })
+  @FieldResolver(() => [BrandProgrammeView], { description: 'Brand programmes that list this centre.' })
   brandProgrammes(@Root() centre: CentreView, @Args() { locale }: LocaleArgs, @Ctx() { loaders }: Context) {
     return loaders.programmesByCentreCode.load(localizedKey(locale, centre.code));
   }
@@ -49,37 +49,36 @@ export class CentreEditorialResolver {
   }
 
   @FieldResolver(() => ShowcaseArticleConnection, { description: 'Showcase articles featuring this centre, newest first.' })
-  async showcaseArticles(@Root() centre: CentreView, @Args() { first, after, locale }: LocalizedPageArgs, @Ctx() { loaders }: Context) {
-    const all = await loaders.articlesByCentreCode.load(localizedKey(locale, centre.code));
-    const offset = offsetAfter(after);
-    return toConnection({ items: all.slice(offset, offset + first), totalCount: all.length, offset });
+  async showcaseArticles(@Root() centre: CentreView, @Args() { first, after, locale }: LocalizedPageArgs, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo) {
+    const page = loaders.articlesByCentreCode({ locale, first, offset: offsetAfter(after), withTotalCount: selectsTotalCount(info) });
+    return toConnection(await page.load(centre.code));
   }
 }
 
-@Resolver(() => CentreProfile)
+@Resolver(() => CentreProfileView)
 export class CentreProfileResolver {
   @FieldResolver(() => RichText)
-  async body(@Root() profile: CentreProfile, @Ctx() context: Context): Promise<RichText> {
-    return richText(await context.loaders.bodyBlocksOf.load(profile), context);
+  async body(@Root() profile: CentreProfileView, @Ctx() context: Context): Promise<RichText> {
+    return richText(await context.loaders.profileBodyById.load(profile.id), context);
   }
 
   @FieldResolver(() => Media, { nullable: true })
-  cover(@Root() profile: CentreProfile, @Ctx() { mediaBaseUrl }: Context) {
+  cover(@Root() profile: CentreProfileView, @Ctx() { mediaBaseUrl }: Context) {
     return toMedia(profile.coverMedia, mediaBaseUrl);
   }
 
   @FieldResolver(() => [Media])
-  gallery(@Root() profile: CentreProfile, @Ctx() { mediaBaseUrl }: Context) {
-    return profile.galleryMedia.map((media) => toMedia(media, mediaBaseUrl)).filter((media): media is Media => media !== null);
+  gallery(@Root() profile: CentreProfileView, @Ctx() { mediaBaseUrl }: Context) {
+    return (profile.galleryMedia ?? []).map((media) => toMedia(media, mediaBaseUrl)).filter((media): media is Media => media !== null);
   }
 
   @FieldResolver(() => [Highlight])
-  highlights(@Root() profile: CentreProfile): Highlight[] {
-    return profile.highlightItems.map(({ label, value, unit }) => ({ label, value, unit: unit ?? undefined }));
+  highlights(@Root() profile: CentreProfileView): Highlight[] {
+    return (profile.highlightItems ?? []).map(({ label, value, unit }) => ({ label, value, unit: unit ?? undefined }));
   }
 
   @FieldResolver(() => Seo, { nullable: true })
-  seo(@Root() profile: CentreProfile, @Ctx() { mediaBaseUrl }: Context): Seo | null {
+  seo(@Root() profile: CentreProfileView, @Ctx() { mediaBaseUrl }: Context): Seo | null {
     const seo = profile.seoData;
     return seo
       ? { metaTitle: seo.metaTitle ?? undefined, metaDescription: seo.metaDescription ?? undefined, shareImage: toMedia(seo.shareImage, mediaBaseUrl) }
@@ -87,73 +86,73 @@ export class CentreProfileResolver {
   }
 
   @FieldResolver(() => CentreView, { nullable: true, description: 'The operational centre this profile describes.' })
-  centre(@Root() profile: CentreProfile, @Ctx() { loaders }: Context) {
+  centre(@Root() profile: CentreProfileView, @Ctx() { loaders }: Context) {
     return loaders.centreByCode.load(profile.centreCode);
   }
 
-  @FieldResolver(() => [BrandProgramme])
-  brandProgrammes(@Root() profile: CentreProfile, @Ctx() context: Context) {
+  @FieldResolver(() => [BrandProgrammeView])
+  brandProgrammes(@Root() profile: CentreProfileView, @Ctx() context: Context) {
     return programmesByDocumentId(profile.programmeDocumentIds, profile.locale, context);
   }
 }
 
-@Resolver(() => BrandProgramme)
+@Resolver(() => BrandProgrammeView)
 export class BrandProgrammeResolver {
-  @Query(() => BrandProgramme, { nullable: true, description: 'A brand programme by slug, e.g. liuxin-fuwu (六心服务).' })
-  brandProgramme(@Args() { slug, locale }: SlugArgs, @Ctx() { em }: Context) {
-    return findProgrammeBySlug(em, slug, locale);
+  @Query(() => BrandProgrammeView, { nullable: true, description: 'A brand programme by slug, e.g. liuxin-fuwu (六心服务).' })
+  brandProgramme(@Args() { slug, locale }: SlugArgs, @Ctx() { read }: Context) {
+    return findProgrammeBySlug(read, slug, locale);
   }
 
   @FieldResolver(() => RichText)
-  async body(@Root() programme: BrandProgramme, @Ctx() context: Context): Promise<RichText> {
-    return richText(await context.loaders.bodyBlocksOf.load(programme), context);
+  async body(@Root() programme: BrandProgrammeView, @Ctx() context: Context): Promise<RichText> {
+    return richText(await context.loaders.programmeBodyById.load(programme.id), context);
   }
 
   @FieldResolver(() => [ProgrammeModule])
-  modules(@Root() programme: BrandProgramme): ProgrammeModule[] {
-    return programme.moduleItems.map(({ name, description }) => ({ name, description: description ?? undefined }));
+  modules(@Root() programme: BrandProgrammeView): ProgrammeModule[] {
+    return (programme.moduleItems ?? []).map(({ name, description }) => ({ name, description: description ?? undefined }));
   }
 
   @FieldResolver(() => Media, { nullable: true })
-  logo(@Root() programme: BrandProgramme, @Ctx() { mediaBaseUrl }: Context) {
+  logo(@Root() programme: BrandProgrammeView, @Ctx() { mediaBaseUrl }: Context) {
     return toMedia(programme.logoMedia, mediaBaseUrl);
   }
 
   @FieldResolver(() => [CentreView], { description: 'The centres running this programme, with their live data and ratings.' })
-  centres(@Root() programme: BrandProgramme, @Ctx() context: Context) {
+  centres(@Root() programme: BrandProgrammeView, @Ctx() context: Context) {
     return centresByCode(programme.centreCodes, context);
   }
 }
 
-@Resolver(() => ShowcaseArticle)
+@Resolver(() => ShowcaseArticleView)
 export class ShowcaseArticleResolver {
-  @Query(() => ShowcaseArticle, { nullable: true, description: 'A showcase article by slug, e.g. xingji-zhanbo-3.' })
-  article(@Args() { slug, locale }: SlugArgs, @Ctx() { em }: Context) {
-    return findArticleBySlug(em, slug, locale);
+  @Query(() => ShowcaseArticleView, { nullable: true, description: 'A showcase article by slug, e.g. xingji-zhanbo-3.' })
+  article(@Args() { slug, locale }: SlugArgs, @Ctx() { read }: Context) {
+    return findArticleBySlug(read, slug, locale);
   }
 
   @Query(() => ShowcaseArticleConnection, { description: 'Showcase articles, newest first, filtered across editorial and operational data.' })
-  async articles(@Args() { filter, first, after, locale }: ArticlesArgs, @Ctx() { em }: Context) {
-    return toConnection(await listArticles(em, { ...filter, locale, first, offset: offsetAfter(after) }));
+  async articles(@Args() { filter, first, after, locale }: ArticlesArgs, @Ctx() { read }: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await listArticles(read, { ...filter, locale, first, offset: offsetAfter(after) }, selectsTotalCount(info)));
   }
 
   @FieldResolver(() => RichText)
-  async body(@Root() article: ShowcaseArticle, @Ctx() context: Context): Promise<RichText> {
-    return richText(await context.loaders.bodyBlocksOf.load(article), context);
+  async body(@Root() article: ShowcaseArticleView, @Ctx() context: Context): Promise<RichText> {
+    return richText(await context.loaders.articleBodyById.load(article.id), context);
   }
 
   @FieldResolver(() => Media, { nullable: true })
-  cover(@Root() article: ShowcaseArticle, @Ctx() { mediaBaseUrl }: Context) {
+  cover(@Root() article: ShowcaseArticleView, @Ctx() { mediaBaseUrl }: Context) {
     return toMedia(article.coverMedia, mediaBaseUrl);
   }
 
   @FieldResolver(() => [CentreView], { description: 'The centres the article features, in its order.' })
-  centres(@Root() article: ShowcaseArticle, @Ctx() context: Context) {
+  centres(@Root() article: ShowcaseArticleView, @Ctx() context: Context) {
     return centresByCode(article.centreCodes, context);
   }
 
-  @FieldResolver(() => [BrandProgramme])
-  brandProgrammes(@Root() article: ShowcaseArticle, @Ctx() context: Context) {
+  @FieldResolver(() => [BrandProgrammeView])
+  brandProgrammes(@Root() article: ShowcaseArticleView, @Ctx() context: Context) {
     return programmesByDocumentId(article.programmeDocumentIds, article.locale, context);
   }
 }

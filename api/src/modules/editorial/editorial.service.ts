@@ -1,10 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Tags } from '../../cache/cache-tags';
+import type { Reader } from '../../db/read';
 import { pgArray } from '../../db/sql';
 import type { Page } from '../../shared/pagination';
+import { subtreeSqlOf } from '../../shared/region-subtree';
 import { toFullRegionCode } from '../region/region.service';
-import { BrandProgramme } from './brand-programme.entity';
-import { DEFAULT_LOCALE, type EditorialDocument } from './editorial-document';
-import { articlesNewestFirstSql, ShowcaseArticle } from './showcase-article.entity';
+import { BRAND_PROGRAMME_COLUMNS, type BrandProgrammeView } from './brand-programme.view';
+import { DEFAULT_LOCALE } from './editorial-document';
+import { columnList, selectList, toDocumentView, type ViewColumns } from './editorial-document.view';
+import { articlesNewestFirstSql } from './showcase-article.entity';
+import { SHOWCASE_ARTICLE_COLUMNS, type ShowcaseArticleView } from './showcase-article.view';
 
 export interface ArticleQuery {
   centreCode?: string;
@@ -22,42 +26,60 @@ export function localesFor(locale: string): string[] {
   return locale === DEFAULT_LOCALE ? [DEFAULT_LOCALE] : [locale, DEFAULT_LOCALE];
 }
 
-/** One row per document: the requested locale where it exists, zh-Hans otherwise. */
-export function preferLocale<T extends EditorialDocument>(rows: T[], locale: string): T[] {
-  const chosen = new Map<string, T>();
-  for (const row of rows) {
-    const current = chosen.get(row.documentId);
-    if (!current || (row.locale === locale && current.locale !== locale)) {
-      chosen.set(row.documentId, row);
-    }
-  }
-  return rows.filter((row) => chosen.get(row.documentId) === row);
+/**
+ * A sub-select `(…) alias` of one row per document among `table`'s rows (aliased `e`) that
+ * match `where`: the requested locale where it exists, zh-Hans otherwise. It keeps the view's
+ * columns under their own names; select them with `selectList(alias, columns)`.
+ * Its parameters: the `where` ones, then `localeParams(locale)`.
+ */
+export function preferredLocaleFrom(table: string, columns: ViewColumns, where: string, alias: string): string {
+  return `(select distinct on (e.document_id) ${columnList('e', columns)} from ${table} e
+    where ${where} and e.locale = any(?::text[]) order by e.document_id, (e.locale = ?) desc) ${alias}`;
 }
 
-export async function findProgrammeBySlug(em: EntityManager, slug: string, locale: string): Promise<BrandProgramme | null> {
-  const rows = await em.find(BrandProgramme, { slug, locale: { $in: localesFor(locale) } });
-  return preferLocale(rows, locale)[0] ?? null;
+export function localeParams(locale: string): [string, string] {
+  return [pgArray(localesFor(locale)), locale];
 }
 
-export async function findArticleBySlug(em: EntityManager, slug: string, locale: string): Promise<ShowcaseArticle | null> {
-  const rows = await em.find(ShowcaseArticle, { slug, locale: { $in: localesFor(locale) } });
-  return preferLocale(rows, locale)[0] ?? null;
+export const programmeTag = (programme: { documentId: string }) => Tags.programme(programme.documentId);
+export const articleTag = (article: { documentId: string }) => Tags.article(article.documentId);
+
+export async function findProgrammeBySlug(read: Reader, slug: string, locale: string): Promise<BrandProgrammeView | null> {
+  const rows = await read.rows<Record<string, unknown>>(
+    `select ${selectList('p', BRAND_PROGRAMME_COLUMNS)} from ${preferredLocaleFrom('editorial_brand_programme', BRAND_PROGRAMME_COLUMNS, 'e.slug = ?', 'p')} limit 1`,
+    [slug, ...localeParams(locale)],
+  );
+  const programme = rows[0] ? toDocumentView<BrandProgrammeView>(rows[0]) : null;
+  if (programme) read.tag(programmeTag(programme));
+  return programme;
+}
+
+export async function findArticleBySlug(read: Reader, slug: string, locale: string): Promise<ShowcaseArticleView | null> {
+  const rows = await read.rows<Record<string, unknown>>(
+    `select ${selectList('a', SHOWCASE_ARTICLE_COLUMNS)} from ${preferredLocaleFrom('editorial_showcase_article', SHOWCASE_ARTICLE_COLUMNS, 'e.slug = ?', 'a')} limit 1`,
+    [slug, ...localeParams(locale)],
+  );
+  const article = rows[0] ? toDocumentView<ShowcaseArticleView>(rows[0]) : null;
+  if (article) read.tag(articleTag(article));
+  return article;
 }
 
 /**
  * Articles across both sources: editorial fields from the read model, and the region and
- * current star rating of the centres they feature from the operational tables.
+ * current star rating of the centres they feature from the operational tables. One statement
+ * for the page (one row past it tells whether more follow) and one for the count, only when
+ * the caller selected `totalCount`.
  */
-export async function listArticles(em: EntityManager, query: ArticleQuery): Promise<Page<ShowcaseArticle>> {
+export async function listArticles(read: Reader, query: ArticleQuery, withTotalCount = true): Promise<Page<ShowcaseArticleView>> {
   const conditions: string[] = [];
-  const params: unknown[] = [query.locale, pgArray(localesFor(query.locale))];
+  const params: unknown[] = [];
   if (query.centreCode) {
     conditions.push('? = any(a.centre_codes)');
     params.push(query.centreCode);
   }
   if (query.regionCode) {
-    conditions.push(`exists (select 1 from centre c join region r on r.code = c.region_code
-      where c.code = any(a.centre_codes) and r.path like (select path from region where code = ?) || '%')`);
+    conditions.push(`exists (select 1 from centre c join region r on r.code = c.region_code join region root on root.code = ?
+      where c.code = any(a.centre_codes) and ${subtreeSqlOf('r.path', 'root.path')})`);
     params.push(toFullRegionCode(query.regionCode));
   }
   if (query.programme) {
@@ -75,20 +97,23 @@ export async function listArticles(em: EntityManager, query: ArticleQuery): Prom
       where current.stars = any(?::int[]))`);
     params.push(pgArray(query.stars));
   }
-  const localized = `select distinct on (document_id) * from editorial_showcase_article
-    where locale = any(?::text[]) order by document_id, (locale = ?) desc`;
-  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-  const base = `with a as (${localized}) select a.* from a ${where}`;
-  // The CTE reads the locale list first, then the preferred locale.
-  const cteParams = [params[1], params[0], ...params.slice(2)];
-  const connection = em.getConnection();
-  // Inside a transaction (a staff write, a test), read what it has written too.
-  const transaction = em.getTransactionContext();
-  const [rows, [count]] = await Promise.all([
-    query.first === 0
+  // The locale is chosen per document first; the conditions then apply to the chosen row.
+  const from = `${preferredLocaleFrom('editorial_showcase_article', SHOWCASE_ARTICLE_COLUMNS, 'true', 'a')} ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`;
+  const fromParams = [...localeParams(query.locale), ...params];
+  const fetch = withTotalCount ? query.first : query.first + 1;
+  const [rows, count] = await Promise.all([
+    fetch === 0
       ? Promise.resolve([])
-      : connection.execute<Record<string, unknown>[]>(`${base} order by ${articlesNewestFirstSql('a')} limit ? offset ?`, [...cteParams, query.first, query.offset], 'all', transaction),
-    connection.execute<Array<{ count: number }>>(`select count(*)::int as count from (${base}) counted`, cteParams, 'all', transaction),
+      : read.rows<Record<string, unknown>>(`select ${selectList('a', SHOWCASE_ARTICLE_COLUMNS)} from ${from} order by ${articlesNewestFirstSql('a')} limit ? offset ?`, [
+          ...fromParams,
+          fetch,
+          query.offset,
+        ]),
+    withTotalCount ? read.rows<{ count: string }>(`select count(*) as count from ${from}`, fromParams) : Promise.resolve(undefined),
   ]);
-  return { items: rows.map((row) => em.map(ShowcaseArticle, row)), totalCount: count!.count, offset: query.offset };
+  const items = rows.slice(0, query.first).map((row) => toDocumentView<ShowcaseArticleView>(row));
+  for (const article of items) read.tag(articleTag(article));
+  return count
+    ? { items, totalCount: Number(count[0]!.count), offset: query.offset }
+    : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
 }

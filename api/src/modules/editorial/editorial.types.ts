@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
-import { ShowcaseArticle } from './showcase-article.entity';
+import { ShowcaseArticleView } from './showcase-article.view';
 
 @ObjectType({ description: 'Rich text from the CMS, rendered on the server.' })
 export class RichText {
@@ -82,4 +82,4 @@ export class Seo {
 }
 
 @ObjectType({ description: 'A page of showcase articles.' })
-export class ShowcaseArticleConnection extends Connection(ShowcaseArticle, 'ShowcaseArticle') {}
+export class ShowcaseArticleConnection extends Connection(ShowcaseArticleView, 'ShowcaseArticle') {}

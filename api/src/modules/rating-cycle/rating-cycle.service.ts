@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Reader } from '../../db/read';
 import { type Actor, StaffRole } from '../../auth/actor';
 import { assertMayManageCentre, assertMayManageRegion, assertRole, forbidden } from '../../auth/authorize';
 import { Tags } from '../../cache/cache-tags';
@@ -12,6 +13,8 @@ import { Assessment, AssessmentStage } from './assessment.entity';
 import { assertCityFiveStar, findCentreInCycle, findCycle } from './assessment.service';
 import { EvaluatorAssignment } from './evaluator-assignment.entity';
 import { CycleStage, RatingCycle, STAGE_ORDER } from './rating-cycle.entity';
+import { cycleScopeSql, cycleTag } from './rating-cycle.loaders';
+import { RATING_CYCLE_COLUMNS, RATING_CYCLE_FROM, type RatingCycleView, toCycleView } from './rating-cycle.view';
 import type { LodgeObjectionInput, OpenCycleInput, OverrideRatingInput } from './rating-cycle.inputs';
 import { RatingIndicator } from './rating-indicator.entity';
 import { ObjectionStatus, RatingObjection } from './rating-objection.entity';
@@ -31,6 +34,16 @@ const ADVANCED_BY: Record<CycleStage, ReadonlySet<StaffRole>> = {
   [CycleStage.PUBLIC_NOTICE]: CITY_ONLY,
   [CycleStage.PUBLISHED]: CITY_ONLY,
 };
+
+/**
+ * A cycle by id, as the public sees it (within a key's scope), or, for the answer to a staff
+ * write, as it is (`scoped: false`): the write's own rules decided who may see it.
+ */
+export async function findCycleView(read: Reader, id: number, { scoped = true } = {}): Promise<RatingCycleView | null> {
+  const scope = cycleScopeSql(scoped ? read.scope : undefined);
+  const [row] = await read.rows<RatingCycleView>(`select ${RATING_CYCLE_COLUMNS} from ${RATING_CYCLE_FROM} where rc.id = ? and ${scope.sql}`, [id, ...scope.params], cycleTag);
+  return row ? toCycleView(row) : null;
+}
 
 /** Opens a county's cycle for a year and freezes the year's scheme. */
 export async function openCycle(em: EntityManager, actor: Actor, input: OpenCycleInput): Promise<RatingCycle> {
@@ -122,7 +135,9 @@ export async function advanceCycle(em: EntityManager, actor: Actor, cycleId: str
 }
 
 /** The city's decision for each candidate: its override when there is one, else its scores. */
-export function finalDecision(cityRating: Assessment): { stars: number | null; tier: RatingTier | null } {
+export function finalDecision(
+  cityRating: Pick<Assessment, 'isOverridden' | 'overrideStars' | 'overrideTier' | 'stars' | 'tier'>,
+): { stars: number | null; tier: RatingTier | null } {
   if (cityRating.isOverridden) return { stars: cityRating.overrideStars ?? null, tier: cityRating.overrideStars ? (cityRating.overrideTier ?? RatingTier.COUNTY) : null };
   return { stars: cityRating.stars ?? null, tier: cityRating.stars ? (cityRating.tier ?? RatingTier.COUNTY) : null };
 }

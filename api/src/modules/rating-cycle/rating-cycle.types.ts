@@ -1,12 +1,12 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CentreView } from '../centre/centre.view';
 import { RatingTier } from '../rating/rating-result.entity';
-import { RatingIndicator } from './rating-indicator.entity';
+import { RatingIndicatorView } from './rating-indicator.view';
 
 @ObjectType({ description: 'How far a later stage scored an indicator from the self-assessment.' })
 export class IndicatorDeviation {
-  @Field(() => RatingIndicator)
-  indicator!: RatingIndicator;
+  @Field(() => RatingIndicatorView)
+  indicator!: RatingIndicatorView;
 
   @Field(() => Float, { nullable: true })
   selfScore!: number | null;

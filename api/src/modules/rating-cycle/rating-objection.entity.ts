@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 import { RatingCycle } from './rating-cycle.entity';
 
@@ -11,10 +11,8 @@ export enum ObjectionStatus {
 
 registerEnumType(ObjectionStatus, { name: 'ObjectionStatus' });
 
-@ObjectType({ description: 'An objection (异议) lodged against a result during the public notice.' })
 @Entity({ tableName: 'rating_objection' })
 export class RatingObjection {
-  @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -24,7 +22,6 @@ export class RatingObjection {
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
   centre!: Rel<Centre>;
 
-  @Field()
   @Property({ type: 'text' })
   text!: string;
 
@@ -32,15 +29,12 @@ export class RatingObjection {
   @Property({ type: 'text', nullable: true })
   contact?: string | null;
 
-  @Field(() => ObjectionStatus)
   @Enum({ items: () => ObjectionStatus, nativeEnumName: 'objection_status' })
   status: Opt<ObjectionStatus> = ObjectionStatus.OPEN;
 
-  @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   resolution?: string | null;
 
-  @Field(() => Date)
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   lodgedAt: Opt<Date> = new Date();
 }

@@ -1,4 +1,5 @@
-import { IndicatorRule, type RatingIndicator, type ScoreBand } from './rating-indicator.entity';
+import { IndicatorRule, type RatingIndicator } from './rating-indicator.entity';
+import type { ScoreBand } from './rating-indicator.view';
 
 export interface Thresholds {
   threeStarMin: number;

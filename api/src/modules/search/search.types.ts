@@ -1,8 +1,8 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CentreView } from '../centre/centre.view';
-import { BrandProgramme } from '../editorial/brand-programme.entity';
-import { CentreProfile } from '../editorial/centre-profile.entity';
-import { ShowcaseArticle } from '../editorial/showcase-article.entity';
+import { BrandProgrammeView } from '../editorial/brand-programme.view';
+import { CentreProfileView } from '../editorial/centre-profile.view';
+import { ShowcaseArticleView } from '../editorial/showcase-article.view';
 import { SearchHitType } from './search.service';
 
 registerEnumType(SearchHitType, { name: 'SearchHitType' });
@@ -10,7 +10,7 @@ registerEnumType(SearchHitType, { name: 'SearchHitType' });
 export const SearchHitNode = createUnionType({
   name: 'SearchHitNode',
   description: 'The object a search hit found.',
-  types: () => [CentreView, CentreProfile, BrandProgramme, ShowcaseArticle] as const,
+  types: () => [CentreView, CentreProfileView, BrandProgrammeView, ShowcaseArticleView] as const,
   // Views are plain objects, so the resolver names each node's type (the hit knows it).
   resolveType: (value) => (value as { [NODE_TYPE]?: string })[NODE_TYPE],
 });
