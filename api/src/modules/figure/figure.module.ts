@@ -2,12 +2,13 @@ import { Tags } from '../../cache/cache-tags';
 import { defineModule } from '../module';
 import { createFigureLoaders } from './figure.loaders';
 import { ReportedFigureResolver } from './figure.resolver';
+import { RegionFigureResolver } from './region-figure.resolver';
 import { ReportedFigure } from './reported-figure.entity';
 
 export const figureModule = defineModule({
   name: 'figure',
   entities: [ReportedFigure],
-  resolvers: [ReportedFigureResolver],
+  resolvers: [ReportedFigureResolver, RegionFigureResolver],
   loaders: ({ em, options }) => createFigureLoaders(em, options),
   listTags: { regionFigures: Tags.operationalLists },
 });
