@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Activity, type ActivityKind, type ActivityStatus } from '../../api/src/modules/activity/activity.entity';
 import { AllianceMembership, AllianceUnit, type AllianceUnitType, type MembershipStatus } from '../../api/src/modules/alliance/alliance.entity';
 import type { CentreLevel } from '../../api/src/modules/centre/centre.entity';
-import { Need, type NeedCategory, type NeedSource, type NeedStatus } from '../../api/src/modules/lists/need.entity';
-import { Project, ProjectNeed, ProjectPartner, ProjectResource, type ProjectStatus, ProjectTimelineEntry } from '../../api/src/modules/lists/project.entity';
-import { Resource, type ResourceCategory, type ResourceProviderType, type ResourceStatus } from '../../api/src/modules/lists/resource.entity';
+import { Need, type NeedCategory, type NeedSource, type NeedStatus } from '../../api/src/modules/needs/need.entity';
+import { Project, ProjectNeed, ProjectPartner, ProjectResource, type ProjectStatus, ProjectTimelineEntry } from '../../api/src/modules/projects/project.entity';
+import { Resource, type ResourceCategory, type ResourceProviderType, type ResourceStatus } from '../../api/src/modules/resources/resource.entity';
 import { type TeamMemberRole, VolunteerMember, VolunteerTeam } from '../../api/src/modules/volunteer/volunteer.entity';
 import type { ListsDataset } from '../dataset';
 

@@ -3,10 +3,12 @@ import { ActivityStatus } from '../../api/src/modules/activity/activity.entity';
 import { MEMBERSHIP_TRANSITIONS } from '../../api/src/modules/alliance/alliance.service';
 import { MembershipStatus } from '../../api/src/modules/alliance/alliance.entity';
 import { matchesReported } from '../../api/src/modules/figure/figure.service';
-import { NEED_TRANSITIONS, PROJECT_TRANSITIONS, RESOURCE_TRANSITIONS } from '../../api/src/modules/lists/lists.service';
-import { NeedStatus } from '../../api/src/modules/lists/need.entity';
-import { ProjectStatus } from '../../api/src/modules/lists/project.entity';
-import { ResourceStatus } from '../../api/src/modules/lists/resource.entity';
+import { NEED_TRANSITIONS } from '../../api/src/modules/needs/need.service';
+import { NeedStatus } from '../../api/src/modules/needs/need.entity';
+import { PROJECT_TRANSITIONS } from '../../api/src/modules/projects/project.service';
+import { ProjectStatus } from '../../api/src/modules/projects/project.entity';
+import { RESOURCE_TRANSITIONS } from '../../api/src/modules/resources/resource.service';
+import { ResourceStatus } from '../../api/src/modules/resources/resource.entity';
 import { assertTransition } from '../../api/src/shared/transitions';
 
 const TABLES = [

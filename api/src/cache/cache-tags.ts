@@ -1,16 +1,10 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
-import { Activity } from '../modules/activity/activity.entity';
-import { AllianceMembership, AllianceUnit } from '../modules/alliance/alliance.entity';
 import { Centre } from '../modules/centre/centre.entity';
 import { BrandProgramme } from '../modules/editorial/brand-programme.entity';
 import { CentreProfile } from '../modules/editorial/centre-profile.entity';
 import { ShowcaseArticle } from '../modules/editorial/showcase-article.entity';
-import { Need } from '../modules/lists/need.entity';
-import { Project } from '../modules/lists/project.entity';
-import { Resource } from '../modules/lists/resource.entity';
 import { Region } from '../modules/region/region.entity';
-import { VolunteerTeam } from '../modules/volunteer/volunteer.entity';
 import { RatingCycle } from '../modules/rating-cycle/rating-cycle.entity';
 
 /**
@@ -42,11 +36,6 @@ export function tagsOf(value: unknown): string[] {
   if (value instanceof CentreProfile) return [Tags.centre(value.centreCode)];
   if (value instanceof BrandProgramme) return [Tags.programme(value.documentId)];
   if (value instanceof ShowcaseArticle) return [Tags.article(value.documentId)];
-  // A centre's operational records are shown and changed as part of that centre.
-  if (value instanceof Need || value instanceof Resource || value instanceof Project || value instanceof VolunteerTeam || value instanceof Activity || value instanceof AllianceMembership) {
-    return [Tags.centre(value.centre.code)];
-  }
-  if (value instanceof AllianceUnit) return [Tags.allianceUnit(value.id)];
   return [];
 }
 

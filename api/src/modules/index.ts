@@ -5,10 +5,12 @@ import { auditModule } from './audit/audit.module';
 import { centreModule } from './centre/centre.module';
 import { editorialModule } from './editorial/editorial.module';
 import { figureModule } from './figure/figure.module';
-import { listsModule } from './lists/lists.module';
+import { needsModule } from './needs/need.module';
+import { projectsModule } from './projects/project.module';
 import { ratingCycleModule } from './rating-cycle/rating-cycle.module';
 import { ratingModule } from './rating/rating.module';
 import { regionModule } from './region/region.module';
+import { resourcesModule } from './resources/resource.module';
 import { searchModule } from './search/search.module';
 import { staffModule } from './staff/staff.module';
 import { volunteerModule } from './volunteer/volunteer.module';
@@ -21,7 +23,9 @@ export const modules = [
   figureModule,
   editorialModule,
   searchModule,
-  listsModule,
+  needsModule,
+  resourcesModule,
+  projectsModule,
   allianceModule,
   volunteerModule,
   activityModule,

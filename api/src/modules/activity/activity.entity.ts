@@ -1,7 +1,7 @@
 import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Centre, CentreLevel } from '../centre/centre.entity';
-import { Project } from '../lists/project.entity';
+import { Project } from '../projects/project.entity';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
 
 export enum ActivityKind {
@@ -32,7 +32,6 @@ registerEnumType(ActivityKind, {
 });
 registerEnumType(ActivityStatus, { name: 'ActivityStatus', description: 'planned → published → closed (held, with attendance); postponed or cancelled.' });
 
-@ObjectType({ description: 'An activity or training on a centre’s calendar, closed with an attendance record.' })
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['centre', 'startsAt'] })
 @Check({ name: 'activity_capacity_check', expression: 'capacity is null or capacity >= 0' })
@@ -40,26 +39,21 @@ registerEnumType(ActivityStatus, { name: 'ActivityStatus', description: 'planned
 export class Activity {
   [OptionalProps]?: 'isSynthetic' | 'status';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
   centre!: Rel<Centre>;
 
-  @Field(() => ActivityKind)
   @Enum({ items: () => ActivityKind, nativeEnumName: 'activity_kind' })
   kind!: ActivityKind;
 
-  @Field()
   @Property({ type: 'text' })
   title!: string;
 
-  @Field({ description: 'Who runs it, e.g. 街道党工委, 高仓创客营.' })
   @Property({ type: 'text' })
   organiser!: string;
 
-  @Field(() => CentreLevel, { description: 'Level it was organised at: the street counts its own and its communities’ trainings apart.' })
   @Enum({ items: () => CentreLevel, nativeEnumName: 'centre_level' })
   organiserLevel!: CentreLevel;
 
@@ -71,39 +65,30 @@ export class Activity {
   @ManyToOne(() => Project, { fieldName: 'project_id', nullable: true, deleteRule: 'set null' })
   project?: Rel<Project>;
 
-  @Field(() => Date)
   @Property({ type: 'timestamptz' })
   startsAt!: Date;
 
-  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   endsAt?: Date;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   place?: string;
 
-  @Field(() => Int, { nullable: true })
   @Property({ type: 'integer', nullable: true })
   capacity?: number;
 
-  @Field(() => ActivityStatus)
   @Enum({ items: () => ActivityStatus, nativeEnumName: 'activity_status' })
   status: ActivityStatus = ActivityStatus.PLANNED;
 
-  @Field(() => Int, { nullable: true, description: 'People who attended (人次), from the closing record.' })
   @Property({ type: 'integer', nullable: true })
   attendanceCount?: number;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   closingReport?: string;
 
-  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date;
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 }

@@ -1,9 +1,7 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { CentreLevel } from '../centre/centre.entity';
 import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
-import { PageArgs } from '../../shared/pagination';
-import { OperationalListArgs } from '../lists/lists.inputs';
 import { ActivityKind, ActivityStatus } from './activity.entity';
 
 @InputType({ description: 'All given conditions must hold; from/to bound the start time (a calendar window).' })
@@ -23,20 +21,6 @@ export class ActivityFilterInput {
 
   @Field(() => Date, { nullable: true, description: 'Starting before this instant.' })
   to?: Date;
-}
-
-@ArgsType()
-export class ActivitiesArgs extends PageArgs {
-  @Field(() => ActivityFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: ActivityFilterInput;
-}
-
-@ArgsType()
-export class RootActivitiesArgs extends OperationalListArgs {
-  @Field(() => ActivityFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: ActivityFilterInput;
 }
 
 @InputType({ description: 'An activity or training on the centre’s calendar.' })

@@ -1,19 +1,38 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { pagesByKey } from '../../shared/keyed-pages';
-import { loaderCache, manyByKey } from '../../shared/loader';
-import { Activity } from './activity.entity';
-import { ACTIVITY_ORDER_SQL, activityConditions, type ActivityFilter } from './activity.service';
+import { defineCentreRecordList } from '../centre-records/record-list';
+import { given, oneOf, sql } from '../centre-records/record-sql';
+import type { LoaderDeps } from '../module';
+import { Activity, type ActivityKind, type ActivityStatus } from './activity.entity';
+import { ACTIVITY_COLUMNS, type ActivityRow, type ActivityView, toActivityView } from './activity.view';
 
-export function createActivityLoaders(em: EntityManager) {
-  const cached = loaderCache();
+export interface ActivityFilter {
+  kind?: ActivityKind[];
+  status?: ActivityStatus[];
+  /** Starting at or after this instant. */
+  from?: Date;
+  /** Starting before this instant. */
+  to?: Date;
+}
+
+/** Activity calendars, by start time. */
+export const activityList = defineCentreRecordList<ActivityRow, ActivityView, ActivityFilter, Activity>({
+  entity: Activity,
+  targetType: 'Activity',
+  table: 'activity',
+  columns: ACTIVITY_COLUMNS,
+  filter: (filter) => [
+    oneOf('e.kind', given(filter.kind)),
+    oneOf('e.status', given(filter.status)),
+    filter.from ? sql('e.starts_at >= ?', filter.from) : undefined,
+    filter.to ? sql('e.starts_at < ?', filter.to) : undefined,
+  ],
+  order: 'e.starts_at asc, e.id asc',
+  toView: toActivityView,
+});
+
+export function createActivityLoaders(deps: LoaderDeps) {
   return {
-    activityPagesByCentre: (filter: ActivityFilter | undefined, first: number, offset: number) =>
-      cached(`activities:${JSON.stringify([filter, first, offset])}`, () =>
-        pagesByKey(em, Activity, { keyProperty: 'centre', keyColumn: 'centre_code', where: activityConditions(filter), orderSql: ACTIVITY_ORDER_SQL, first, offset }),
-      ),
-    activitiesByProject: manyByKey<string, Activity>(
-      (ids) => em.find(Activity, { project: { $in: [...ids] } }, { orderBy: { startsAt: 'asc', id: 'asc' } }),
-      (activity) => activity.project!.id,
-    ),
+    activityRecords: activityList.loaders(deps),
+    /** Activities held under each project, by start time. */
+    activitiesByProject: activityList.related(deps, { column: 'e.project_id' }),
   };
 }

@@ -1,13 +1,10 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../errors/app-error';
-import { findPage, type Page } from '../../shared/pagination';
 import { assertDateOrder, assertInEnum, assertNotNegative, assertText, findOrFail, newRecordId } from '../../shared/records';
 import { assertTransition, type TransitionTable } from '../../shared/transitions';
 import { CentreLevel } from '../centre/centre.entity';
 import { centreForWrite, guardCentreOf, type CentreGuard } from '../centre/centre.service';
-import { centreConditions, type RegionQuery } from '../lists/lists.service';
-import { Project } from '../lists/project.entity';
+import { Project } from '../projects/project.entity';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
 import { Activity, ActivityKind, ActivityStatus } from './activity.entity';
 
@@ -18,33 +15,6 @@ export const ACTIVITY_TRANSITIONS: TransitionTable<ActivityStatus> = {
   CANCELLED: [],
   CLOSED: [],
 };
-
-export interface ActivityFilter {
-  kind?: ActivityKind[];
-  status?: ActivityStatus[];
-  /** Starting at or after this instant. */
-  from?: Date;
-  /** Starting before this instant. */
-  to?: Date;
-}
-
-export function activityConditions(filter: ActivityFilter = {}): FilterQuery<Activity> {
-  return {
-    ...(filter.kind?.length ? { kind: { $in: filter.kind } } : {}),
-    ...(filter.status?.length ? { status: { $in: filter.status } } : {}),
-    ...(filter.from || filter.to ? { startsAt: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } } : {}),
-  };
-}
-
-export const ACTIVITY_ORDER_SQL = 'e.starts_at asc, e.id asc';
-
-export function listActivities(em: EntityManager, query: RegionQuery & { filter?: ActivityFilter; first: number; offset: number }): Promise<Page<Activity>> {
-  return findPage(em, Activity, { $and: [activityConditions(query.filter), ...centreConditions(query)] } as FilterQuery<Activity>, {
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    first: query.first,
-    offset: query.offset,
-  });
-}
 
 export interface NewActivity {
   centreCode: string;

@@ -1,5 +1,5 @@
 import { OptionalProps, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 import { Region } from '../region/region.entity';
 
@@ -36,20 +36,16 @@ export interface UnitContact {
   phone?: string;
 }
 
-@ObjectType({ description: 'A co-building unit (党建联盟单位 / 驻区单位).' })
 @Entity({ tableName: 'alliance_unit' })
 export class AllianceUnit {
   [OptionalProps]?: 'isSynthetic' | 'contacts';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
-  @Field()
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => AllianceUnitType)
   @Enum({ items: () => AllianceUnitType, nativeEnumName: 'alliance_unit_type' })
   unitType!: AllianceUnitType;
 
@@ -61,22 +57,18 @@ export class AllianceUnit {
   @Property({ type: 'jsonb', default: '[]' })
   contacts: UnitContact[] = [];
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 
-  @Field({ nullable: true, description: 'The sentence this record comes from.' })
   @Property({ type: 'text', nullable: true })
   source?: string;
 }
 
-@ObjectType({ description: 'A unit’s membership of a centre’s alliance, with its co-building agreement (共建协议).' })
 @Entity({ tableName: 'alliance_membership' })
 @Unique({ properties: ['centre', 'unit'] })
 export class AllianceMembership {
   [OptionalProps]?: 'isSynthetic' | 'commitments';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -88,23 +80,18 @@ export class AllianceMembership {
   @ManyToOne(() => AllianceUnit, { fieldName: 'unit_id', deleteRule: 'cascade' })
   unit!: Rel<AllianceUnit>;
 
-  @Field(() => MembershipStatus)
   @Enum({ items: () => MembershipStatus, nativeEnumName: 'membership_status' })
   status!: MembershipStatus;
 
-  @Field({ nullable: true, description: 'Date the co-building agreement was signed (YYYY-MM-DD).' })
   @Property({ type: 'date', nullable: true })
   agreementSignedOn?: string;
 
-  @Field(() => [String], { description: 'What the unit committed to under the agreement.' })
   @Property({ type: 'text[]', default: '{}' })
   commitments: string[] = [];
 
-  @Field({ nullable: true })
   @Property({ type: 'date', nullable: true })
   leftOn?: string;
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 }

@@ -1,10 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../region/region.inputs';
 import { IsCalendarDate } from '../../shared/calendar-date';
-import { PageArgs } from '../../shared/pagination';
-import { OperationalListArgs } from '../lists/lists.inputs';
 import { AllianceUnitType, MembershipStatus } from './alliance.entity';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -18,20 +16,6 @@ export class MembershipFilterInput {
   @IsOptional()
   @ArrayMaxSize(8)
   unitType?: AllianceUnitType[];
-}
-
-@ArgsType()
-export class MembershipsArgs extends PageArgs {
-  @Field(() => MembershipFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: MembershipFilterInput;
-}
-
-@ArgsType()
-export class RootMembershipsArgs extends OperationalListArgs {
-  @Field(() => MembershipFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: MembershipFilterInput;
 }
 
 @InputType({ description: 'Someone to call at a unit; staff-only.' })

@@ -1,11 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode, badInput } from '../../errors/app-error';
-import { findPage, type Page } from '../../shared/pagination';
 import { assertInEnum, assertText, findOrFail, newRecordId, todayInChina } from '../../shared/records';
 import { assertTransition, type TransitionTable } from '../../shared/transitions';
 import { centreForWrite, guardCentreOf, type CentreGuard } from '../centre/centre.service';
-import { centreConditions, type RegionQuery } from '../lists/lists.service';
 import { findRegion } from '../region/region.service';
 import { AllianceMembership, AllianceUnit, AllianceUnitType, MembershipStatus, type UnitContact } from './alliance.entity';
 
@@ -16,28 +13,6 @@ export const MEMBERSHIP_TRANSITIONS: TransitionTable<MembershipStatus> = {
   WITHDRAWN: [],
   REJECTED: [],
 };
-
-export interface MembershipFilter {
-  status?: MembershipStatus[];
-  unitType?: AllianceUnitType[];
-}
-
-export function membershipConditions(filter: MembershipFilter = {}): FilterQuery<AllianceMembership> {
-  return {
-    ...(filter.status?.length ? { status: { $in: filter.status } } : {}),
-    ...(filter.unitType?.length ? { unit: { unitType: { $in: filter.unitType } } } : {}),
-  };
-}
-
-export const MEMBERSHIP_ORDER_SQL = 'e.agreement_signed_on asc nulls last, e.id asc';
-
-export function listMemberships(em: EntityManager, query: RegionQuery & { filter?: MembershipFilter; first: number; offset: number }): Promise<Page<AllianceMembership>> {
-  return findPage(em, AllianceMembership, { $and: [membershipConditions(query.filter), ...centreConditions(query)] } as FilterQuery<AllianceMembership>, {
-    orderBy: [{ agreementSignedOn: 'asc nulls last' }, { id: 'asc' }],
-    first: query.first,
-    offset: query.offset,
-  });
-}
 
 /** What a region guard checks: the caller may manage records of that region. */
 export type RegionGuard = (regionPath: string) => void;

@@ -1,5 +1,5 @@
 import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 
 export enum TeamMemberRole {
@@ -15,12 +15,10 @@ export enum TeamMemberStatus {
 registerEnumType(TeamMemberRole, { name: 'TeamMemberRole' });
 registerEnumType(TeamMemberStatus, { name: 'TeamMemberStatus' });
 
-@ObjectType({ description: 'A volunteer team (志愿服务队) attached to a centre, e.g. 高仓创客营.' })
 @Entity({ tableName: 'volunteer_team' })
 export class VolunteerTeam {
   [OptionalProps]?: 'isSynthetic' | 'skills';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -28,27 +26,21 @@ export class VolunteerTeam {
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
   centre!: Rel<Centre>;
 
-  @Field()
   @Property({ type: 'text' })
   name!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
-  @Field(() => [String], { description: 'What the team can do, e.g. 矛盾调解, 政策宣讲.' })
   @Property({ type: 'text[]', default: '{}' })
   skills: string[] = [];
 
-  @Field(() => Int, { nullable: true, description: 'Team size as the centre reported it; compare memberCount.' })
   @Property({ type: 'integer', nullable: true })
   reportedMemberCount?: number;
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 
-  @Field({ nullable: true, description: 'The sentence this record comes from.' })
   @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
   sourceText?: string;
 }

@@ -1,9 +1,7 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { TeamMemberRole } from './volunteer.entity';
-import { PageArgs } from '../../shared/pagination';
-import { OperationalListArgs } from '../lists/lists.inputs';
 
 @InputType()
 export class TeamFilterInput {
@@ -11,20 +9,6 @@ export class TeamFilterInput {
   @IsOptional()
   @Length(1, 50, { message: '$property must be 1 to 50 characters long' })
   skill?: string;
-}
-
-@ArgsType()
-export class TeamsArgs extends PageArgs {
-  @Field(() => TeamFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: TeamFilterInput;
-}
-
-@ArgsType()
-export class RootTeamsArgs extends OperationalListArgs {
-  @Field(() => TeamFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: TeamFilterInput;
 }
 
 @InputType()

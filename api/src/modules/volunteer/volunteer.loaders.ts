@@ -1,22 +1,60 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { pagesByKey } from '../../shared/keyed-pages';
-import { loaderCache, manyByKey, oneByKey } from '../../shared/loader';
-import { VolunteerMember, VolunteerTeam } from './volunteer.entity';
-import { TEAM_ORDER_SQL, teamConditions, teamStats, type TeamFilter, type TeamStats } from './volunteer.service';
+import type { Reader } from '../../db/read';
+import { pgArray } from '../../db/sql';
+import { manyByKey, oneByKey } from '../../shared/loader';
+import { defineCentreRecordList } from '../centre-records/record-list';
+import { sql } from '../centre-records/record-sql';
+import type { LoaderDeps } from '../module';
+import { VolunteerTeam } from './volunteer.entity';
+import { TEAM_COLUMNS, type VolunteerTeamView, type VolunteerView } from './volunteer.view';
 
-export function createVolunteerLoaders(em: EntityManager) {
-  const cached = loaderCache();
+export interface TeamFilter {
+  /** Teams with this skill. */
+  skill?: string;
+}
+
+/** Volunteer teams, by name. */
+export const teamList = defineCentreRecordList<VolunteerTeamView, VolunteerTeamView, TeamFilter, VolunteerTeam>({
+  entity: VolunteerTeam,
+  targetType: 'VolunteerTeam',
+  table: 'volunteer_team',
+  columns: TEAM_COLUMNS,
+  filter: (filter) => [filter.skill ? sql('e.skills @> ?::text[]', pgArray([filter.skill])) : undefined],
+  order: 'e.name asc, e.id asc',
+  toView: (row) => row,
+});
+
+export interface TeamStats {
+  teamId: string;
+  memberCount: number;
+  serviceHours: number;
+  leaderCount: number;
+}
+
+export function createVolunteerLoaders(deps: LoaderDeps) {
+  const { read, options } = deps;
   return {
-    teamPagesByCentre: (filter: TeamFilter | undefined, first: number, offset: number) =>
-      cached(`teams:${JSON.stringify([filter, first, offset])}`, () =>
-        pagesByKey(em, VolunteerTeam, { keyProperty: 'centre', keyColumn: 'centre_code', where: teamConditions(filter), orderSql: TEAM_ORDER_SQL, first, offset }),
-      ),
-    teamById: oneByKey<string, VolunteerTeam>((ids) => em.find(VolunteerTeam, { id: { $in: [...ids] } }), (team) => team.id),
-    /** Staff-only: the people in each team, leader first. */
-    membersByTeam: manyByKey<string, VolunteerMember>(
-      (ids) => em.find(VolunteerMember, { team: { $in: [...ids] } }, { orderBy: { role: 'asc', name: 'asc' } }),
-      (member) => member.team.id,
+    teamRecords: teamList.loaders(deps),
+    teamStatsById: oneByKey<string, TeamStats>((ids) => teamStats(read, ids), (stats) => stats.teamId, options),
+    /** Staff-only: the people in each team, leader first; read only for callers who passed assertStaffMayRead. */
+    membersByTeam: manyByKey<string, VolunteerView & { teamId: string }>(
+      (ids) =>
+        read.rows(
+          `select m.id, m.team_id as "teamId", m.name, m.phone, m.role, m.status, m.skills, m.service_hours as "serviceHours"
+             from volunteer_member m where m.team_id = any(?::text[]) order by m.role asc, m.name asc`,
+          [pgArray(ids)],
+        ),
+      (member) => member.teamId,
+      options,
     ),
-    teamStatsById: oneByKey<string, TeamStats>((ids) => teamStats(em, ids), (stats) => stats.teamId),
   };
+}
+
+/** Active members and their hours per team: what the public may know of a team's people. */
+function teamStats(read: Reader, teamIds: readonly string[]): Promise<TeamStats[]> {
+  return read.rows<TeamStats>(
+    `select team_id as "teamId", count(*)::int as "memberCount", coalesce(sum(service_hours), 0)::float as "serviceHours",
+            count(*) filter (where role = 'LEADER')::int as "leaderCount"
+       from volunteer_member where status = 'ACTIVE' and team_id = any(?::text[]) group by team_id`,
+    [pgArray(teamIds)],
+  );
 }

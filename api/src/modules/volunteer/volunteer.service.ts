@@ -1,47 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../errors/app-error';
-import { findPage, type Page } from '../../shared/pagination';
 import { assertText, findOrFail, newRecordId } from '../../shared/records';
 import { centreForWrite, guardCentreOf, type CentreGuard } from '../centre/centre.service';
-import { centreConditions, type RegionQuery } from '../lists/lists.service';
 import { TeamMemberRole, TeamMemberStatus, VolunteerMember, VolunteerTeam } from './volunteer.entity';
-
-export interface TeamFilter {
-  /** Teams with this skill. */
-  skill?: string;
-}
-
-export function teamConditions(filter: TeamFilter = {}): FilterQuery<VolunteerTeam> {
-  return filter.skill ? { skills: { $contains: [filter.skill] } } : {};
-}
-
-export const TEAM_ORDER_SQL = 'e.name asc, e.id asc';
-
-export function listTeams(em: EntityManager, query: RegionQuery & { filter?: TeamFilter; first: number; offset: number }): Promise<Page<VolunteerTeam>> {
-  return findPage(em, VolunteerTeam, { $and: [teamConditions(query.filter), ...centreConditions(query)] } as FilterQuery<VolunteerTeam>, {
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    first: query.first,
-    offset: query.offset,
-  });
-}
-
-export interface TeamStats {
-  teamId: string;
-  memberCount: number;
-  serviceHours: number;
-  leaderCount: number;
-}
-
-/** Active members and their hours per team: what the public may know of a team's people. */
-export async function teamStats(em: EntityManager, teamIds: readonly string[]): Promise<TeamStats[]> {
-  return em.getConnection().execute<TeamStats[]>(
-    `select team_id as "teamId", count(*)::int as "memberCount", coalesce(sum(service_hours), 0)::float as "serviceHours",
-            count(*) filter (where role = 'LEADER')::int as "leaderCount"
-       from volunteer_member where status = 'ACTIVE' and team_id in (?) group by team_id`,
-    [[...teamIds]],
-  );
-}
 
 export async function createTeam(
   em: EntityManager,

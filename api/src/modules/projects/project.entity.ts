@@ -1,9 +1,9 @@
 import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { AllianceUnit } from '../alliance/alliance.entity';
 import { Centre } from '../centre/centre.entity';
-import { Need } from './need.entity';
-import { Resource } from './resource.entity';
+import { Need } from '../needs/need.entity';
+import { Resource } from '../resources/resource.entity';
 
 export enum ProjectStatus {
   DRAFT = 'DRAFT',
@@ -17,7 +17,6 @@ export enum ProjectStatus {
 
 registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'draft → recruiting → in progress → completed → evaluated, plus suspended and cancelled.' });
 
-@ObjectType({ description: 'An item of a centre’s projects list (项目清单): answers needs with resources.' })
 @Entity({ tableName: 'project' })
 @Index({ properties: ['centre', 'status'] })
 @Check({ name: 'project_progress_check', expression: 'progress >= 0 and progress <= 100' })
@@ -25,18 +24,15 @@ registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'draft →
 export class Project {
   [OptionalProps]?: 'isSynthetic' | 'status' | 'progress';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
   centre!: Rel<Centre>;
 
-  @Field()
   @Property({ type: 'text' })
   title!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
@@ -44,31 +40,24 @@ export class Project {
   @ManyToOne(() => AllianceUnit, { fieldName: 'lead_unit_id', nullable: true, deleteRule: 'set null' })
   leadUnit?: Rel<AllianceUnit>;
 
-  @Field(() => Int, { nullable: true, description: 'Budget in yuan (元).' })
   @Property({ type: 'integer', nullable: true })
   budgetYuan?: number;
 
-  @Field({ nullable: true })
   @Property({ type: 'date', nullable: true })
   startsOn?: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'date', nullable: true })
   endsOn?: string;
 
-  @Field(() => ProjectStatus)
   @Enum({ items: () => ProjectStatus, nativeEnumName: 'project_status' })
   status: ProjectStatus = ProjectStatus.DRAFT;
 
-  @Field(() => Int, { description: 'Percent complete, 0 to 100.' })
   @Property({ type: 'smallint', default: 0 })
   progress: number = 0;
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 
-  @Field({ nullable: true, description: 'The sentence this record comes from.' })
   @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
   sourceText?: string;
 }
@@ -112,12 +101,10 @@ export class ProjectPartner {
   unit!: Rel<AllianceUnit>;
 }
 
-@ObjectType({ description: 'A dated entry on a project’s public timeline.' })
 @Entity({ tableName: 'project_timeline_entry' })
 export class ProjectTimelineEntry {
   [OptionalProps]?: 'recordedAt';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -125,19 +112,15 @@ export class ProjectTimelineEntry {
   @ManyToOne(() => Project, { fieldName: 'project_id', deleteRule: 'cascade' })
   project!: Rel<Project>;
 
-  @Field({ description: 'YYYY-MM-DD.' })
   @Property({ type: 'date' })
   entryOn!: string;
 
-  @Field()
   @Property({ type: 'text' })
   title!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
-  @Field(() => ProjectStatus, { nullable: true, description: 'The status the project moved to with this entry, if any.' })
   @Enum({ items: () => ProjectStatus, nativeEnumName: 'project_status', nullable: true })
   status?: ProjectStatus;
 

@@ -1,5 +1,5 @@
 import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { AllianceUnit } from '../alliance/alliance.entity';
 import { Centre } from '../centre/centre.entity';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
@@ -43,21 +43,18 @@ registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: 'draft �
 /** How long an offer stays trustworthy without someone confirming it. */
 export const RESOURCE_STALE_AFTER_DAYS = 180;
 
-@ObjectType({ description: 'An item of a centre’s resources list (资源清单): what a unit, team or the centre offers.' })
 @Entity({ tableName: 'resource' })
 @Index({ properties: ['centre', 'status'] })
 @Check({ name: 'resource_capacity_check', expression: 'capacity is null or capacity >= 0' })
 export class Resource {
   [OptionalProps]?: 'isSynthetic' | 'status';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
   centre!: Rel<Centre>;
 
-  @Field(() => ResourceProviderType)
   @Enum({ items: () => ResourceProviderType, nativeEnumName: 'resource_provider_type' })
   providerType!: ResourceProviderType;
 
@@ -69,43 +66,33 @@ export class Resource {
   @ManyToOne(() => VolunteerTeam, { fieldName: 'provider_team_id', nullable: true, deleteRule: 'set null' })
   providerTeam?: Rel<VolunteerTeam>;
 
-  @Field(() => ResourceCategory)
   @Enum({ items: () => ResourceCategory, nativeEnumName: 'resource_category' })
   category!: ResourceCategory;
 
-  @Field()
   @Property({ type: 'text' })
   title!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
-  @Field(() => Int, { nullable: true, description: 'How much is on offer, in `capacityUnit`.' })
   @Property({ type: 'integer', nullable: true })
   capacity?: number;
 
-  @Field({ nullable: true, description: 'e.g. 人, 元, 平方米, 场次/月.' })
   @Property({ type: 'text', nullable: true })
   capacityUnit?: string;
 
-  @Field({ nullable: true, description: 'When it is available, e.g. 每周二下午.' })
   @Property({ type: 'text', nullable: true })
   schedule?: string;
 
-  @Field(() => ResourceStatus)
   @Enum({ items: () => ResourceStatus, nativeEnumName: 'resource_status' })
   status: ResourceStatus = ResourceStatus.ACTIVE;
 
-  @Field({ description: 'Date staff last confirmed the offer still holds (YYYY-MM-DD).' })
   @Property({ type: 'date' })
   lastVerifiedOn!: string;
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 
-  @Field({ nullable: true, description: 'The sentence this record comes from.' })
   @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
   sourceText?: string;
 }

@@ -1,5 +1,5 @@
 import { OptionalProps, Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
 import { Centre } from '../centre/centre.entity';
 
 export enum NeedSource {
@@ -50,41 +50,33 @@ registerEnumType(NeedSource, { name: 'NeedSource', description: '入户走访, �
 registerEnumType(NeedCategory, { name: 'NeedCategory', description: '养老服务, 儿童托管, 就业指导, 医疗健康, 法律服务, 文体活动, 环境整治, 基础设施, 平安建设, 困难帮扶.' });
 registerEnumType(NeedStatus, { name: 'NeedStatus', description: 'submitted → evaluating → accepted / rejected / merged / withdrawn.' });
 
-@ObjectType({ description: 'An item of a centre’s needs list (需求清单).' })
 @Entity({ tableName: 'need' })
 @Index({ properties: ['centre', 'status'] })
 @Check({ name: 'need_requester_count_check', expression: 'requester_count >= 1' })
 export class Need {
   [OptionalProps]?: 'isSynthetic' | 'status' | 'publishedStatus' | 'requesterCount';
 
-  @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   id!: string;
 
   @ManyToOne(() => Centre, { fieldName: 'centre_code', deleteRule: 'cascade' })
   centre!: Rel<Centre>;
 
-  @Field(() => NeedSource)
   @Enum({ items: () => NeedSource, nativeEnumName: 'need_source' })
   source!: NeedSource;
 
-  @Field(() => NeedCategory)
   @Enum({ items: () => NeedCategory, nativeEnumName: 'need_category' })
   category!: NeedCategory;
 
-  @Field()
   @Property({ type: 'text' })
   title!: string;
 
-  @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
-  @Field(() => Int, { description: 'Residents who raised or joined this need ("me too").' })
   @Property({ type: 'integer', default: 1 })
   requesterCount: number = 1;
 
-  @Field({ description: 'Date collected (YYYY-MM-DD).' })
   @Property({ type: 'date' })
   submittedOn!: string;
 
@@ -103,22 +95,18 @@ export class Need {
   @Enum({ items: () => NeedStatus, nativeEnumName: 'need_status', default: NeedStatus.SUBMITTED })
   publishedStatus: NeedStatus = NeedStatus.SUBMITTED;
 
-  @Field({ nullable: true, description: 'The published answer to the residents.' })
   @Property({ type: 'text', nullable: true })
   publicAnswer?: string;
 
-  @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   answerPublishedAt?: Date;
 
   @ManyToOne(() => Need, { fieldName: 'merged_into_id', nullable: true, deleteRule: 'set null' })
   mergedInto?: Rel<Need>;
 
-  @Field()
   @Property({ type: 'boolean', default: false })
   isSynthetic: boolean = false;
 
-  @Field({ nullable: true, description: 'The sentence this record comes from.' })
   @Property({ type: 'text', nullable: true, fieldName: 'source_text' })
   sourceText?: string;
 }
