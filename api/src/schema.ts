@@ -1,6 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { collectCacheTags } from './cache/cache-tags';
 import { modules } from './modules';
 
 export function createSchema(): Promise<GraphQLSchema> {
@@ -9,7 +8,8 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: modules.flatMap((module) => module.resolvers) as unknown as NonEmptyArray<Function>,
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,
-    globalMiddlewares: [collectCacheTags],
+    // No global middleware: each loader declares the cache tags of the rows it loads (db/read.ts),
+    // so plain fields resolve without a wrapper per value.
   });
 }
 

@@ -1,6 +1,5 @@
-import { PrimaryKeyProp, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { PrimaryKeyProp, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
-import { RatingResult } from '../rating/rating-result.entity';
 import { Region } from '../region/region.entity';
 
 export enum CentreLevel {
@@ -44,9 +43,6 @@ export class Centre {
   @Index()
   @ManyToOne(() => Centre, { nullable: true, fieldName: 'parent_code', deleteRule: 'set null' })
   parent?: Rel<Centre>;
-
-  @OneToMany(() => RatingResult, (result) => result.centre)
-  ratings = new Collection<RatingResult>(this);
 
   @Property({ type: 'text', nullable: true })
   address?: string;

@@ -1,5 +1,4 @@
-import { PrimaryKeyProp, Collection, Entity, OneToMany, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { RatingDimension } from './rating-dimension.entity';
+import { PrimaryKeyProp, Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 @Entity({ tableName: 'rating_scheme' })
 export class RatingScheme {
@@ -10,9 +9,6 @@ export class RatingScheme {
 
   @Property({ type: 'text' })
   name!: string;
-
-  @OneToMany(() => RatingDimension, (dimension) => dimension.scheme, { orderBy: { position: 'asc' } })
-  dimensions = new Collection<RatingDimension>(this);
 
   @Property({ type: 'text', nullable: true })
   source?: string;
