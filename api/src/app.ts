@@ -65,6 +65,8 @@ export interface AppOptions {
    */
   startsReady?: boolean;
   editorial?: EditorialOptions;
+  /** Receives each /graphql request's context once built (tests inspect its entity manager). */
+  onContext?: (context: Context) => void;
 }
 
 export interface App {
@@ -83,7 +85,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial }: AppOptions): Promise<App> {
+export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial, onContext }: AppOptions): Promise<App> {
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
@@ -223,7 +225,13 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client, res.locals.staff) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const context = buildContext(orm, contextOptions, res.locals.client, res.locals.staff);
+        onContext?.(context);
+        return context;
+      },
+    }),
   );
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createApp, type App, type EditorialOptions } from '../../api/src/app';
+import { createApp, type App, type AppOptions, type EditorialOptions } from '../../api/src/app';
 import { databaseFromUrl, loadConfig } from '../../api/src/config';
 import { recreateSeededDatabase, TEST_DATABASE_NAME } from '../setup/test-database';
 
@@ -18,7 +18,12 @@ export interface TestApp {
 }
 
 /** The production app factory on the test database, listening on a free port. */
-export async function createTestApp({ editorial, env = {}, databaseUrl = process.env.TEST_DATABASE_URL }: { editorial?: EditorialOptions; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp({
+  editorial,
+  env = {},
+  databaseUrl = process.env.TEST_DATABASE_URL,
+  onContext,
+}: { editorial?: EditorialOptions; env?: Record<string, string>; databaseUrl?: string; onContext?: AppOptions['onContext'] } = {}): Promise<TestApp> {
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
   }
@@ -29,6 +34,7 @@ export async function createTestApp({ editorial, env = {}, databaseUrl = process
     logger: pino({ level: 'silent' }),
     onQuery: (sql) => statements.push(sql),
     editorial,
+    onContext,
   });
   const url = await app.listen();
   return {
@@ -54,7 +60,10 @@ export async function createTestApp({ editorial, env = {}, databaseUrl = process
  * An app on a fresh, migrated and seeded database of its own, for tests that write to the
  * read model (the editorial sync) and must not disturb files running alongside.
  */
-export async function createIsolatedTestApp(name: string, options: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createIsolatedTestApp(
+  name: string,
+  options: { editorial?: EditorialOptions; env?: Record<string, string>; onContext?: AppOptions['onContext'] } = {},
+): Promise<TestApp> {
   const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `${TEST_DATABASE_NAME}_${name}`);
   await recreateSeededDatabase(database);
   return createTestApp({ ...options, databaseUrl: database.url });
