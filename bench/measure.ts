@@ -54,6 +54,11 @@ export interface LoadResult {
   rssMaxMb: number;
   /** The machine's 1-minute load average after the measured run: other work on the box shows here. */
   loadAverage: number;
+  /**
+   * When the measured run started and ended, in µs of the monotonic clock: the clock of V8's
+   * CPU profiles, so bench/profile-summary.ts can keep only this run's samples.
+   */
+  window: { startUs: number; endUs: number };
 }
 
 /**
@@ -74,7 +79,9 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
   await waitUntilIdle(options.pid);
   const before = await options.readCounters();
   const rss = sampleRss(options.pid);
+  const startUs = monotonicMicroseconds();
   const outcome = await run(options, isSlow ? { amount: Math.max(options.minAnswers, options.connections) } : { seconds: options.seconds });
+  const endUs = monotonicMicroseconds();
   const rssMb = rss.stop();
   const after = await options.readCounters();
   await waitUntilIdle(options.pid);
@@ -100,7 +107,13 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     rssMeanMb: rssMb.mean,
     rssMaxMb: rssMb.max,
     loadAverage: os.loadavg()[0]!,
+    window: { startUs, endUs },
   };
+}
+
+/** process.hrtime is CLOCK_MONOTONIC, the clock V8 stamps profile samples with (Linux). */
+function monotonicMicroseconds(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 interface RunOutcome {

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { databaseFromUrl } from '../api/src/config';
+import { dropDatabase, ensureDatabase } from '../api/src/db/database';
+import { repoRoot } from '../api/src/paths';
+import type { RequestSpec } from './measure';
+import { freePort } from './processes';
+import type { MeasureCell } from './run';
+import { type BenchSeedSummary, writeBenchCmsSeed } from './seed-cms';
+import { type BenchStack, cmsUrlOf, startApi, startStrapi } from './stack';
+import type { ApiWorkload } from './workloads';
+
+export interface GrowthSummary {
+  scale: number;
+  seed: BenchSeedSummary;
+  reconciled: { upserted: number; deleted: number; unchanged: number };
+}
+
+/** The workloads whose cost must not grow with the data: one page, one centre. */
+export const GROWTH_WORKLOADS = ['list', 'deep'] as const;
+
+/**
+ * The growth run (`--scale n`): the API seeded with n times the centres (BENCH_SCALE) and a
+ * Strapi seeded with n times the content, in databases of their own (<prefix>_api_x<n>,
+ * <prefix>_cms_x<n>) so that 1× and n× data live side by side and are each seeded once. Strapi
+ * fills the API's read model as at 1× (webhooks, then one reconcile pass) and is stopped before
+ * measuring: reads never call it. Then List and Deep, uncached, on the same terms as at 1×.
+ */
+export async function runGrowth({
+  stack,
+  serverUrl,
+  prefix,
+  scale,
+  isFresh,
+  workDir,
+  say,
+  run,
+  apiRequest,
+}: {
+  stack: BenchStack;
+  serverUrl: string;
+  prefix: string;
+  scale: number;
+  isFresh: boolean;
+  workDir: string;
+  say: (line: string) => void;
+  run: MeasureCell;
+  apiRequest: (workload: ApiWorkload) => RequestSpec[];
+}): Promise<GrowthSummary> {
+  const apiDatabase = databaseFromUrl(serverUrl, `${prefix}_api_x${scale}`);
+  const cmsDatabase = databaseFromUrl(serverUrl, `${prefix}_cms_x${scale}`);
+  if (isFresh) {
+    await dropDatabase(apiDatabase);
+    await dropDatabase(cmsDatabase);
+  }
+  await ensureDatabase(cmsDatabase);
+  const seedDir = path.join(workDir, `cms-seed-x${scale}`);
+  const seed = writeBenchCmsSeed(path.join(repoRoot(), 'seeds', 'cms'), seedDir, scale);
+  say(`growth ×${scale}: ${seed.profiles} profiles, ${seed.programmes} programmes, ${seed.articles} articles for ${seed.centres} centres (${apiDatabase.name}, ${cmsDatabase.name})`);
+
+  const cmsPort = await freePort();
+  // A first start seeds the API database (one transaction, ten times the rows): minutes.
+  const api = await startApi(stack, `api-cold-x${scale}`, {
+    database: apiDatabase,
+    cmsUrl: cmsUrlOf(cmsPort),
+    flags: { BENCH_DISABLE_RESPONSE_CACHE: 'true', BENCH_SCALE: String(scale) },
+    readyTimeoutMs: 1_800_000,
+  });
+  const strapi = await startStrapi(stack, { name: `strapi-x${scale}`, cmsPort, database: cmsDatabase, apiUrl: api.url, seedDir, startTimeoutMs: 7_200_000, say });
+  const { reconciled } = await api.ask<{ reconciled: GrowthSummary['reconciled'] }>({ type: 'reconcile' }, 'reconciled', 1_800_000);
+  say(`growth ×${scale}: read model reconciled: ${reconciled.upserted} upserted, ${reconciled.deleted} deleted, ${reconciled.unchanged} unchanged`);
+  await strapi.stop();
+
+  for (const workload of GROWTH_WORKLOADS) await run(api, workload, apiRequest(workload), { scale });
+  await api.stop();
+  return { scale, seed, reconciled };
+}
