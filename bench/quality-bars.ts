@@ -1,4 +1,5 @@
 import { GROWTH_WORKLOADS } from './growth';
+import { NODE_DEFAULT_MAX_HEADER_BYTES } from './http';
 import type { Cell } from './report';
 
 /**
@@ -83,7 +84,7 @@ export function qualityBars(cells: Cell[], growthScale: number | null): string[]
     });
     if (isMeasured) {
       growthRows.push(
-        `| ${name} | ${one.rps.toFixed(1)} | ${many.rps.toFixed(1)} | ${speed.toFixed(2)}× | ${one.p50.toFixed(0)} / ${many.p50.toFixed(0)} | ${one.sqlAlone ?? '–'} / ${many.sqlAlone ?? '–'} | ${one.sqlPerRequest?.toFixed(2) ?? '–'} / ${many.sqlPerRequest?.toFixed(2) ?? '–'} | ${one.bytes.toLocaleString('en')} / ${many.bytes.toLocaleString('en')} |`,
+        `| ${name} | ${one.rps.toFixed(1)} | ${many.rps.toFixed(1)} | ${speed.toFixed(2)}× | ${one.p50.toFixed(0)} / ${many.p50.toFixed(0)} | ${cpu(one)} / ${cpu(many)} | ${one.sqlAlone ?? '–'} / ${many.sqlAlone ?? '–'} | ${one.sqlPerRequest?.toFixed(2) ?? '–'} / ${many.sqlPerRequest?.toFixed(2) ?? '–'} | ${one.bytes.toLocaleString('en')} / ${many.bytes.toLocaleString('en')} | ${one.headBytes.toLocaleString('en')} / ${many.headBytes.toLocaleString('en')} |`,
       );
     }
   }
@@ -105,13 +106,26 @@ export function qualityBars(cells: Cell[], growthScale: number | null): string[]
       '',
       `### Growth (1× and ×${growthScale}, uncached API)`,
       '',
-      '| workload | 1× req/s | ×n req/s | ×n ÷ 1× | p50 ms 1× / ×n | SQL alone 1× / ×n | SQL per answer 1× / ×n | body bytes 1× / ×n |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| workload | 1× req/s | ×n req/s | ×n ÷ 1× | p50 ms 1× / ×n | CPU ms per answer 1× / ×n | SQL alone 1× / ×n | SQL per answer 1× / ×n | body bytes 1× / ×n | head bytes 1× / ×n |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...growthRows,
+    );
+  }
+  // Not a bar of the issue, but an answer a default Node client cannot read is a failure.
+  const bigHeads = cells.filter((cell) => cell.headBytes > NODE_DEFAULT_MAX_HEADER_BYTES);
+  if (bigHeads.length) {
+    lines.push(
+      '',
+      `**Response heads over ${NODE_DEFAULT_MAX_HEADER_BYTES / 1024} KB** (Node's default limit: \`fetch\` and \`node:http\` clients refuse them; the bench reads with a larger limit): ` +
+        bigHeads.map((cell) => `${cell.contender} ${cell.workload}${cell.scale > 1 ? ` ×${cell.scale}` : ''} ${cell.headBytes.toLocaleString('en')} bytes`).join(', ') +
+        '. The Surrogate-Key header lists every document the answer shows.',
     );
   }
   return lines;
 }
+
+/** The API process's CPU per answer: steadier than req/s when other work shares the box. */
+const cpu = (cell: Cell) => (Number.isFinite(cell.cpuMsPerAnswer) ? cell.cpuMsPerAnswer.toFixed(0) : '–');
 
 function verdictOf(isMeasured: boolean, isMet: boolean): Verdict {
   if (!isMeasured) return 'not measured';

@@ -13,6 +13,8 @@ export interface Cell extends LoadResult {
   /** The contender's process: its CPU profile (--profile) is named after it. */
   pid: number;
   bytes: number;
+  /** Bytes of the answer's status line and headers (Surrogate-Key grows with the documents shown). */
+  headBytes: number;
   /** SQL statements of the one request sent alone before the warm-up (exact; null when the cell mixes requests). */
   sqlAlone: number | null;
   connections: number;
@@ -57,18 +59,18 @@ function renderMarkdown({ mode, timing, machine, seed, growth, content, cells, d
     `Data: ${seed.centres} centres, ${seed.profiles} published profiles, ${seed.programmes} brand programmes, ${seed.articles} showcase articles, the same in Strapi and in the API's read model.`,
     ...(growth
       ? [
-          `Growth run (×${growth.scale}, its own databases, measured after the 1× cells with the 1× processes stopped): ${growth.seed.centres} centres, ${growth.seed.profiles} profiles, ${growth.seed.programmes} brand programmes, ${growth.seed.articles} showcase articles, filled into the API's read model by Strapi as at 1× (reconcile: ${growth.reconciled.upserted} upserted, ${growth.reconciled.unchanged} unchanged).`,
+          `Growth run (×${growth.scale}, its own databases, measured after the 1× cells with the 1× processes stopped): ${growth.seed.centres} centres, ${growth.seed.profiles} profiles, ${growth.seed.programmes} brand programmes, ${growth.seed.articles} showcase articles, filled into the API's read model by Strapi as at 1× (${growth.reconciled ? `this run: reconcile ${growth.reconciled.upserted} upserted, ${growth.reconciled.unchanged} unchanged` : 'by an earlier run'}; it holds ${growth.readModel.profiles} profiles, ${growth.readModel.programmes} programmes, ${growth.readModel.articles} articles).`,
         ]
       : []),
     `Content check before measuring: ${content}.`,
     '',
-    '| contender | workload | req/s | p50 ms | p95 ms | p99 ms | body bytes | SQL/req | Strapi calls/req | RSS mean / max MB | answers | wrong answers | load avg |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| contender | workload | req/s | p50 ms | p95 ms | p99 ms | body bytes | SQL/req | Strapi calls/req | CPU ms/answer | RSS mean / max MB | answers | wrong answers | load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const cell of cells) {
     const workload = cell.overallRate ? `${cell.workload} @ ${cell.overallRate}/s (body: the List's)` : cell.scale > 1 ? `${cell.workload} (×${cell.scale} data)` : cell.workload;
     lines.push(
-      `| ${cell.contender} | ${workload} | ${fixed(cell.rps)} | ${fixed(cell.p50, 0)} | ${fixed(cell.p95, 0)} | ${fixed(cell.p99, 0)} | ${cell.bytes.toLocaleString('en')} | ${fixed(cell.sqlPerRequest, 2)} | ${fixed(cell.strapiCallsPerRequest, 2)} | ${cell.rssMeanMb.toFixed(0)} / ${cell.rssMaxMb.toFixed(0)} | ${cell.requests} in ${cell.seconds.toFixed(0)} s | ${cell.wrongBodies + cell.non2xx + cell.errors} | ${cell.loadAverage.toFixed(1)} |`,
+      `| ${cell.contender} | ${workload} | ${fixed(cell.rps)} | ${fixed(cell.p50, 0)} | ${fixed(cell.p95, 0)} | ${fixed(cell.p99, 0)} | ${cell.bytes.toLocaleString('en')} | ${fixed(cell.sqlPerRequest, 2)} | ${fixed(cell.strapiCallsPerRequest, 2)} | ${fixed(cell.cpuMsPerAnswer)} | ${cell.rssMeanMb.toFixed(0)} / ${cell.rssMaxMb.toFixed(0)} | ${cell.requests} in ${cell.seconds.toFixed(0)} s | ${cell.wrongBodies + cell.non2xx + cell.errors} | ${cell.loadAverage.toFixed(1)} |`,
     );
   }
 

@@ -9,6 +9,7 @@ import { repoRoot } from '../api/src/paths';
 import { resolveCmsSecrets } from '../api/src/stack/secrets';
 import { compareContent } from './content-check';
 import { runGrowth } from './growth';
+import { request } from './http';
 import { type LoadResult, measure, type RequestSpec } from './measure';
 import { type Contender, freePort, stopChild } from './processes';
 import { summariseListProfiles } from './profile-summary';
@@ -99,9 +100,9 @@ async function main(): Promise<void> {
       readCounters: who.readCounters,
       ...timing,
     });
-    const bytes = await responseBytes(who.url, requests[0]!);
+    const { bytes, headBytes } = await responseBytes(who.url, requests[0]!);
     const scaleOfCell = extra.scale ?? 1;
-    cells.push({ contender: who.name, workload, scale: scaleOfCell, pid: who.pid, bytes, sqlAlone, connections: extra.connections ?? CONNECTIONS, overallRate: extra.overallRate ?? null, ...result });
+    cells.push({ contender: who.name, workload, scale: scaleOfCell, pid: who.pid, bytes, headBytes, sqlAlone, connections: extra.connections ?? CONNECTIONS, overallRate: extra.overallRate ?? null, ...result });
     say(
       `${who.name.padEnd(18)} ${`${workload}${scaleOfCell > 1 ? ` ×${scaleOfCell}` : ''}`.padEnd(11)} ${result.rps.toFixed(1).padStart(8)} rps  p50 ${result.p50.toFixed(0)} p95 ${result.p95.toFixed(0)} p99 ${result.p99.toFixed(0)} ms` +
         `  sql/req ${result.sqlPerRequest?.toFixed(2) ?? '-'} (alone ${sqlAlone ?? '-'})  strapi/req ${result.strapiCallsPerRequest?.toFixed(2) ?? '-'}` +
@@ -198,10 +199,10 @@ async function post(url: string, query: string): Promise<string> {
   return text;
 }
 
-/** Exact body size of one answer, in bytes (autocannon reports socket bytes, headers included). */
-async function responseBytes(url: string, spec: RequestSpec): Promise<number> {
-  const response = await fetch(`${url}${spec.path}`, { method: spec.method, headers: spec.headers, body: spec.body });
-  return (await response.arrayBuffer()).byteLength;
+/** Exact body and head size of one answer, in bytes (autocannon reports socket bytes, headers included). */
+async function responseBytes(url: string, spec: RequestSpec): Promise<{ bytes: number; headBytes: number }> {
+  const answer = await request(`${url}${spec.path}`, { method: spec.method, headers: spec.headers, body: spec.body });
+  return { bytes: answer.body.byteLength, headBytes: answer.headBytes };
 }
 
 /**
