@@ -31,11 +31,12 @@ export const GROWTH_WORKLOADS = ['list', 'deep'] as const;
  * fills the API's read model as at 1× (webhooks, then one reconcile pass) and is stopped before
  * measuring: reads never call it. Once the read model holds every seeded document, later runs
  * do not start Strapi at all (its start-up alone checks each of the ≈ 9,800 documents). Then
- * List and Deep, uncached, on the same terms as at 1×.
+ * List and Deep, uncached, at 1× (api-cold-x1) and n× (api-cold-x<n>) in turn.
  */
 export async function runGrowth({
   stack,
   serverUrl,
+  oneDatabase,
   prefix,
   scale,
   isFresh,
@@ -46,6 +47,8 @@ export async function runGrowth({
 }: {
   stack: BenchStack;
   serverUrl: string;
+  /** The 1× API database, for the 1× cells measured beside the n× ones. */
+  oneDatabase: DatabaseConfig;
   prefix: string;
   scale: number;
   isFresh: boolean;
@@ -86,7 +89,14 @@ export async function runGrowth({
     if (!isFilled(readModel, seed)) throw new Error(`growth ×${scale}: the read model holds ${describe(readModel)}, not the ${describe(seed)} seeded`);
   }
 
-  for (const workload of GROWTH_WORKLOADS) await run(api, workload, apiRequest(workload), { scale });
+  // The 1× side again, in a fresh process beside the n× one, cell after cell: on a shared box
+  // the growth ratio then compares minutes that saw the same other work.
+  const one = await startApi(stack, 'api-cold-x1', { database: oneDatabase, cmsUrl: cmsUrlOf(cmsPort), flags: { BENCH_DISABLE_RESPONSE_CACHE: 'true' } });
+  for (const workload of GROWTH_WORKLOADS) {
+    await run(one, workload, apiRequest(workload), { scale: 1 });
+    await run(api, workload, apiRequest(workload), { scale });
+  }
+  await one.stop();
   await api.stop();
   return { scale, seed, reconciled, readModel };
 }

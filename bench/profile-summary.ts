@@ -119,7 +119,8 @@ export function summariseProfile(profile: CpuProfile, { title, window }: { title
   const lines = [
     `### CPU profile: ${title}`,
     '',
-    `${ms(total)} ms of samples${window ? ' in the cell\'s measured window' : ''}, ${ms(idle)} ms idle, **${ms(busy)} ms busy** (the shares below are of busy time).`,
+    `${ms(total)} ms of samples${window ? " in the cell's measured window" : ''}, ${ms(idle)} ms idle, **${ms(busy)} ms busy**: the shares below are of busy time. ` +
+      '(V8 samples wall-clock time: on a loaded box busy time includes waiting for a core, so compare shares, not milliseconds, between runs.)',
     '',
     entityCreation > 0
       ? `**MikroORM entity creation: present**, ${ms(entityCreation)} ms (${share(entityCreation)}) of samples have one of its functions on the stack.`

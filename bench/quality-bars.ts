@@ -21,7 +21,7 @@ interface Bar {
 const GROWTH_MIN_RATIO = 0.8;
 
 export function qualityBars(cells: Cell[], growthScale: number | null): string[] {
-  const find = (contender: string, workload: string, scale = 1) => cells.find((cell) => cell.contender.startsWith(contender) && cell.workload === workload && cell.scale === scale);
+  const find = (contender: string, workload: string, scale = 1) => cells.find((cell) => cell.contender === contender && cell.workload === workload && cell.scale === scale);
   const bars: Bar[] = [];
   const ratioBar = (bar: string, a: Cell | undefined, b: Cell | undefined, target: number) => {
     const isMeasured = a !== undefined && b !== undefined && b.rps > 0;
@@ -62,8 +62,9 @@ export function qualityBars(cells: Cell[], growthScale: number | null): string[]
 
   const growthRows: string[] = [];
   for (const workload of GROWTH_WORKLOADS) {
-    const one = find('api-cold', workload);
-    const many = growthScale ? find('api-cold', workload, growthScale) : undefined;
+    // The growth run measures its own 1× cell beside the n× one (api-cold-x1); the main 1× cell otherwise.
+    const one = cells.find((cell) => cell.contender === 'api-cold-x1' && cell.workload === workload) ?? find('api-cold', workload);
+    const many = growthScale ? find(`api-cold-x${growthScale}`, workload, growthScale) : undefined;
     const name = workload === 'list' ? '*List*' : '*Deep*';
     const isMeasured = !!one && !!many;
     const speed = isMeasured ? many.rps / one.rps : NaN;

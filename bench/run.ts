@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     for (const child of stack.children.splice(0).reverse()) await stopChild(child);
     const growth =
       scale > 1
-        ? await runGrowth({ stack, serverUrl, prefix, scale, isFresh, workDir, say, run, apiRequest: (workload) => apiRequest(workload) })
+        ? await runGrowth({ stack, serverUrl, oneDatabase: apiDatabase, prefix, scale, isFresh, workDir, say, run, apiRequest: (workload) => apiRequest(workload) })
         : null;
     for (const child of stack.children.splice(0).reverse()) await stopChild(child);
 
