@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { seedDatabase } from '../seeds/api/seed';
+import { buildDataset } from '../seeds/generate';
 import { createApp } from '../api/src/app';
 import { loadConfig } from '../api/src/config';
 import { ensureDatabase } from '../api/src/db/database';
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
   });
   await app.orm.getMigrator().up();
   if ((await app.orm.em.fork().count(Region)) === 0) {
-    await seedDatabase(app.orm.em.fork());
+    // BENCH_SCALE: the growth run's 10× database (bench/run.ts --scale).
+    await seedDatabase(app.orm.em.fork(), { dataset: buildDataset({ scale: Number(process.env.BENCH_SCALE ?? 1) }) });
   }
   const url = await app.listen();
   const reply = (message: ApiServerReply) => process.send!(message);

@@ -54,6 +54,16 @@ export interface LoadResult {
   rssMaxMb: number;
   /** The machine's 1-minute load average after the measured run: other work on the box shows here. */
   loadAverage: number;
+  /**
+   * When the measured run started and ended, in µs of the monotonic clock: the clock of V8's
+   * CPU profiles, so bench/profile-summary.ts can keep only this run's samples.
+   */
+  window: { startUs: number; endUs: number };
+  /**
+   * CPU time (user + system) the contender's process spent per answer during the measured run:
+   * on a shared box this moves much less with other work than req/s does.
+   */
+  cpuMsPerAnswer: number;
 }
 
 /**
@@ -74,7 +84,11 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
   await waitUntilIdle(options.pid);
   const before = await options.readCounters();
   const rss = sampleRss(options.pid);
+  const startUs = monotonicMicroseconds();
+  const cpuBefore = cpuTicks(options.pid);
   const outcome = await run(options, isSlow ? { amount: Math.max(options.minAnswers, options.connections) } : { seconds: options.seconds });
+  const endUs = monotonicMicroseconds();
+  const cpuAfter = cpuTicks(options.pid);
   const rssMb = rss.stop();
   const after = await options.readCounters();
   await waitUntilIdle(options.pid);
@@ -100,7 +114,14 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
     rssMeanMb: rssMb.mean,
     rssMaxMb: rssMb.max,
     loadAverage: os.loadavg()[0]!,
+    window: { startUs, endUs },
+    cpuMsPerAnswer: completed === 0 ? NaN : ((cpuAfter - cpuBefore) * TICK_MS) / completed,
   };
+}
+
+/** process.hrtime is CLOCK_MONOTONIC, the clock V8 stamps profile samples with (Linux). */
+function monotonicMicroseconds(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 interface RunOutcome {
@@ -154,18 +175,23 @@ function run(options: LoadOptions, length: { seconds: number } | { amount: numbe
   });
 }
 
+/** Linux counts process CPU time in ticks of 1/100 s (USER_HZ). */
+const TICK_MS = 10;
+
+/** User + system CPU ticks of a process so far (/proc/<pid>/stat fields 14 and 15). */
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
 /** Waits (at most 2 minutes) until the process uses under 5 % of a core: nothing left over from the last run. */
 async function waitUntilIdle(pid: number): Promise<void> {
-  const cpuTicks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const before = cpuTicks();
+    const before = cpuTicks(pid);
     await new Promise((resolve) => setTimeout(resolve, 500));
     // 100 ticks per second: under 2.5 ticks in 500 ms is under 5 %.
-    if (cpuTicks() - before < 2.5) return;
+    if (cpuTicks(pid) - before < 2.5) return;
   }
 }
 

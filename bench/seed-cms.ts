@@ -7,6 +7,11 @@ import { buildDataset } from '../seeds/generate';
  * seeder at it): the article's real documents plus a synthetic profile and two articles for
  * every other centre, so that every one of the 320 centres has a published profile, 2+ brand
  * programmes and articles. Synthetic documents are zh-Hans only (the default locale).
+ *
+ * At `scale` n (the growth run: n = 10, 3,200 centres) the centres come from
+ * buildDataset({ scale: n }) and the 25 real programmes get n − 1 synthetic copies each, so a
+ * programme still lists about as many centres as at 1×: every table grows n times, nothing
+ * per centre or per programme does.
  */
 
 export const ARTICLES_PER_CENTRE = 2;
@@ -24,18 +29,19 @@ export interface BenchSeedSummary {
   articles: number;
 }
 
-export function writeBenchCmsSeed(realSeedDir: string, outDir: string): BenchSeedSummary {
+export function writeBenchCmsSeed(realSeedDir: string, outDir: string, scale = 1): BenchSeedSummary {
   const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(realSeedDir, file), 'utf8')) as T;
   const { programmes } = read<{ programmes: ProgrammeSeed[] }>('brand-programmes.json');
   const { profiles } = read<{ profiles: ProfileSeed[] }>('centre-profiles.json');
   const { articles } = read<{ articles: ArticleSeed[] }>('showcase-articles.json');
-  const { centres } = buildDataset();
+  const { centres } = buildDataset({ scale });
+  programmes.push(...programmeCopies(programmes, scale));
   const hasProfile = new Set(profiles.map((profile) => profile.centreCode));
 
   centres
     .filter((centre) => !hasProfile.has(centre.code))
     .forEach((centre, index) => {
-      // Two programmes per centre, spread evenly over the real ones; the link is stored on
+      // Two programmes per centre, spread evenly over the programmes; the link is stored on
       // both sides as the real seed does (programme.centres for the API, profile.brandProgrammes
       // for Strapi's relation), so both contenders serve the same programmes.
       const chosen = Array.from({ length: PROGRAMMES_PER_CENTRE }, (_, k) => programmes[(index * PROGRAMMES_PER_CENTRE + k) % programmes.length]!);
@@ -83,6 +89,18 @@ export function writeBenchCmsSeed(realSeedDir: string, outDir: string): BenchSee
   writeFileSync(path.join(outDir, 'centre-profiles.json'), JSON.stringify({ profiles }));
   writeFileSync(path.join(outDir, 'showcase-articles.json'), JSON.stringify({ articles }));
   return { centres: centres.length, profiles: profiles.length, programmes: programmes.length, articles: articles.length };
+}
+
+/** Copies 2 … scale of each real programme (zh-Hans only, no centres yet): the growth run's extra programmes. */
+function programmeCopies(real: ProgrammeSeed[], scale: number): ProgrammeSeed[] {
+  const copies: ProgrammeSeed[] = [];
+  for (let copy = 2; copy <= scale; copy += 1) {
+    for (const programme of real) {
+      const content = programme.locales['zh-Hans'] as { name: string };
+      copies.push({ slug: `${programme.slug}-${copy}`, centreCodes: [], locales: { 'zh-Hans': { ...content, name: `${content.name}(${copy})` } } });
+    }
+  }
+  return copies;
 }
 
 /** Body text of a realistic length, with words the search workload looks for (调解). */

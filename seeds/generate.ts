@@ -35,18 +35,23 @@ const PLACE_NAMES = [
 const ROAD_NAMES = ['文化路', '人民路', '兴业路', '建设路', '振兴路', '团结路', '东风路', '聚贤街', '珊瑚路', '凤凰路'];
 const FACILITIES = ['新时代讲习所', '党建书屋', '群团之家', '志愿服务站', '便民服务区', '健康e站', '老年活动室', '儿童之家', '法律服务站', '文化活动室'];
 
-export function buildDataset(): Dataset {
+/**
+ * `scale` multiplies the centres and the star counts (the bench's growth run seeds 10×: 3,200
+ * centres). Scale 1 is the product's seed, row for row as before.
+ */
+export function buildDataset({ scale = 1 }: { scale?: number } = {}): Dataset {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a whole number ≥ 1, not ${scale}`);
   const random = mulberry32(GENERATOR_SEED);
   const regions: RegionRow[] = [...facts.regions];
   const centres: CentreRow[] = [...facts.centres];
-  const generated = generateCentres(random, regions, TOTAL_CENTRES - facts.centres.length);
+  const generated = generateCentres(random, regions, TOTAL_CENTRES * scale - facts.centres.length);
   centres.push(...generated);
 
   const schemes: SchemeRow[] = [
     facts.scheme,
     { ...facts.scheme, year: SYNTHETIC_EARLIER_YEAR, name: `${SYNTHETIC_EARLIER_YEAR}年度党群服务中心星级管理评价(示例数据)`, source: 'synthetic' },
   ];
-  const ratings = [...facts.ratings, ...rateGenerated(random, generated, facts.scheme)];
+  const ratings = [...facts.ratings, ...rateGenerated(random, generated, facts.scheme, scale)];
   ratings.push(...rateEarlierYear(random, ratings.filter((rating) => rating.isSynthetic), facts.scheme));
   return { regions, centres, schemes, ratings, figures: facts.figures, lists: buildLists(centres, regions) };
 }
@@ -113,14 +118,14 @@ function centreDetails(random: () => number, level: CentreLevelName, addressBase
   };
 }
 
-/** Gives the generated centres the star counts the article reports, less the facts' own ratings. */
-function rateGenerated(random: () => number, centres: CentreRow[], scheme: SchemeRow): RatingRow[] {
+/** Gives the generated centres the star counts the article reports (times scale), less the facts' own ratings. */
+function rateGenerated(random: () => number, centres: CentreRow[], scheme: SchemeRow, scale: number): RatingRow[] {
   const fromFacts = (stars: number, tier?: string) =>
     facts.ratings.filter((rating) => rating.stars === stars && (tier === undefined || rating.tier === tier)).length;
-  const cityFive = facts.counts.cityFiveStar - fromFacts(5, 'CITY');
-  const five = facts.counts.countyFiveStar - fromFacts(5);
-  const four = facts.counts.countyFourStar - fromFacts(4);
-  const three = facts.counts.countyThreeStar - fromFacts(3);
+  const cityFive = facts.counts.cityFiveStar * scale - fromFacts(5, 'CITY');
+  const five = facts.counts.countyFiveStar * scale - fromFacts(5);
+  const four = facts.counts.countyFourStar * scale - fromFacts(4);
+  const three = facts.counts.countyThreeStar * scale - fromFacts(3);
   if (five + four + three > centres.length || cityFive > five) {
     throw new Error('The generator has fewer centres than the article rated; raise TOTAL_CENTRES.');
   }

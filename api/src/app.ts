@@ -73,6 +73,8 @@ export interface AppOptions {
   loaders?: LoaderOptions;
   /** The server-side response cache: on, unless the benchmark measures the API cold. */
   responseCache?: boolean;
+  /** Receives each /graphql request's context once built (tests inspect its entity manager). */
+  onContext?: (context: Context) => void;
 }
 
 export interface App {
@@ -91,7 +93,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, { databaseUrl, logger, onQuery, startsReady = true, editorial, loaders = { batch: true }, responseCache: isCaching = true }: AppOptions): Promise<App> {
+export async function createApp(
+  config: Config,
+  { databaseUrl, logger, onQuery, startsReady = true, editorial, loaders = { batch: true }, responseCache: isCaching = true, onContext }: AppOptions,
+): Promise<App> {
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
   const schema = await createSchema();
@@ -237,7 +242,13 @@ export async function createApp(config: Config, { databaseUrl, logger, onQuery, 
     '/graphql',
     express.json({ limit: '100kb' }),
     ...answerHits,
-    expressMiddleware(apollo, { context: async ({ res }) => buildContext(orm, contextOptions, res.locals.client, res.locals.staff) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const context = buildContext(orm, contextOptions, res.locals.client, res.locals.staff);
+        onContext?.(context);
+        return context;
+      },
+    }),
   );
   app.use(notFoundHandler());
   app.use(errorHandler(logger));

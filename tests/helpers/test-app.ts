@@ -23,7 +23,14 @@ export async function createTestApp({
   env = {},
   databaseUrl = process.env.TEST_DATABASE_URL,
   parts = {},
-}: { editorial?: EditorialOptions; env?: Record<string, string>; databaseUrl?: string; parts?: Pick<AppOptions, 'loaders' | 'responseCache'> } = {}): Promise<TestApp> {
+  onContext,
+}: {
+  editorial?: EditorialOptions;
+  env?: Record<string, string>;
+  databaseUrl?: string;
+  parts?: Pick<AppOptions, 'loaders' | 'responseCache'>;
+  onContext?: AppOptions['onContext'];
+} = {}): Promise<TestApp> {
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (see tests/setup).');
   }
@@ -35,6 +42,7 @@ export async function createTestApp({
     onQuery: (sql) => statements.push(sql),
     editorial,
     ...parts,
+    onContext,
   });
   const url = await app.listen();
   return {
@@ -60,7 +68,10 @@ export async function createTestApp({
  * An app on a fresh, migrated and seeded database of its own, for tests that write to the
  * read model (the editorial sync) and must not disturb files running alongside.
  */
-export async function createIsolatedTestApp(name: string, options: { editorial?: EditorialOptions; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createIsolatedTestApp(
+  name: string,
+  options: { editorial?: EditorialOptions; env?: Record<string, string>; onContext?: AppOptions['onContext'] } = {},
+): Promise<TestApp> {
   const database = databaseFromUrl(process.env.TEST_DATABASE_URL!, `${TEST_DATABASE_NAME}_${name}`);
   await recreateSeededDatabase(database);
   return createTestApp({ ...options, databaseUrl: database.url });
