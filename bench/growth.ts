@@ -66,7 +66,9 @@ export async function runGrowth({
   await ensureDatabase(cmsDatabase);
   const seedDir = path.join(workDir, `cms-seed-x${scale}`);
   const seed = writeBenchCmsSeed(path.join(repoRoot(), 'seeds', 'cms'), seedDir, scale);
-  say(`growth ×${scale}: ${seed.profiles} profiles, ${seed.programmes} programmes, ${seed.articles} articles for ${seed.centres} centres (${apiDatabase.name}, ${cmsDatabase.name})`);
+  say(
+    `growth ×${scale}: ${seed.profiles} profiles, ${seed.programmes} programmes, ${seed.articles} articles for ${seed.centres} centres (${apiDatabase.name}, ${cmsDatabase.name})`,
+  );
 
   const cmsPort = await freePort();
   // A first start seeds the API database (one transaction, ten times the rows): minutes.

@@ -93,8 +93,7 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
   const after = await options.readCounters();
   await waitUntilIdle(options.pid);
   const completed = outcome.latencies.length;
-  const perRequest = (key: keyof Counters) =>
-    after[key] === undefined || before[key] === undefined || completed === 0 ? null : (after[key]! - before[key]!) / completed;
+  const perRequest = (key: keyof Counters) => (after[key] === undefined || before[key] === undefined || completed === 0 ? null : (after[key]! - before[key]!) / completed);
   const sorted = Float64Array.from(outcome.latencies).sort();
   const percentile = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
   return {

@@ -188,7 +188,9 @@ function main(args: string[]): void {
   }
   const [contenderName, workload] = cellName.split('/');
   const scale = Number(option('--scale') ?? 1);
-  const candidates = [option('--report'), path.join('.data', 'bench', 'latest.json'), path.join('bench', 'results', 'latest.json')].filter((file): file is string => !!file && existsSync(file));
+  const candidates = [option('--report'), path.join('.data', 'bench', 'latest.json'), path.join('bench', 'results', 'latest.json')].filter(
+    (file): file is string => !!file && existsSync(file),
+  );
   if (candidates.length === 0) throw new Error('no bench report found: pass --report <latest.json>');
   const { cells } = JSON.parse(readFileSync(candidates[0]!, 'utf8')) as { cells: Cell[] };
   // The growth run's contenders carry their scale in their name (api-cold-x10).

@@ -54,10 +54,34 @@ export function qualityBars(cells: Cell[], growthScale: number | null): string[]
   const rate = mixed?.overallRate ?? 200;
   const wrong = mixed ? mixed.wrongBodies + mixed.non2xx + mixed.errors : NaN;
   bars.push(
-    { bar: `*Mixed* (cached API): ${rate} req/s served`, measured: mixed ? `${mixed.rps.toFixed(1)} req/s` : '–', value: mixed ? `${((100 * mixed.rps) / rate).toFixed(0)} %` : '–', target: '≥ 95 % of the rate', verdict: verdictOf(!!mixed, !!mixed && mixed.rps >= 0.95 * rate) },
-    { bar: `*Mixed* at ${rate} req/s: p99`, measured: mixed ? `${mixed.p99.toFixed(0)} ms` : '–', value: mixed ? `${mixed.p99.toFixed(0)} ms` : '–', target: '< 100 ms', verdict: verdictOf(!!mixed, !!mixed && mixed.p99 < 100) },
-    { bar: `*Mixed* at ${rate} req/s: errors`, measured: mixed ? `${wrong} of ${mixed.requests}` : '–', value: mixed ? String(wrong) : '–', target: '0', verdict: verdictOf(!!mixed, wrong === 0) },
-    { bar: `*Mixed* at ${rate} req/s: RSS of the API`, measured: mixed ? `max ${mixed.rssMaxMb.toFixed(0)} MB` : '–', value: mixed ? `${mixed.rssMaxMb.toFixed(0)} MB` : '–', target: '< 300 MB', verdict: verdictOf(!!mixed, !!mixed && mixed.rssMaxMb < 300) },
+    {
+      bar: `*Mixed* (cached API): ${rate} req/s served`,
+      measured: mixed ? `${mixed.rps.toFixed(1)} req/s` : '–',
+      value: mixed ? `${((100 * mixed.rps) / rate).toFixed(0)} %` : '–',
+      target: '≥ 95 % of the rate',
+      verdict: verdictOf(!!mixed, !!mixed && mixed.rps >= 0.95 * rate),
+    },
+    {
+      bar: `*Mixed* at ${rate} req/s: p99`,
+      measured: mixed ? `${mixed.p99.toFixed(0)} ms` : '–',
+      value: mixed ? `${mixed.p99.toFixed(0)} ms` : '–',
+      target: '< 100 ms',
+      verdict: verdictOf(!!mixed, !!mixed && mixed.p99 < 100),
+    },
+    {
+      bar: `*Mixed* at ${rate} req/s: errors`,
+      measured: mixed ? `${wrong} of ${mixed.requests}` : '–',
+      value: mixed ? String(wrong) : '–',
+      target: '0',
+      verdict: verdictOf(!!mixed, wrong === 0),
+    },
+    {
+      bar: `*Mixed* at ${rate} req/s: RSS of the API`,
+      measured: mixed ? `max ${mixed.rssMaxMb.toFixed(0)} MB` : '–',
+      value: mixed ? `${mixed.rssMaxMb.toFixed(0)} MB` : '–',
+      target: '< 300 MB',
+      verdict: verdictOf(!!mixed, !!mixed && mixed.rssMaxMb < 300),
+    },
   );
 
   const growthRows: string[] = [];

@@ -102,7 +102,18 @@ async function main(): Promise<void> {
     });
     const { bytes, headBytes } = await responseBytes(who.url, requests[0]!);
     const scaleOfCell = extra.scale ?? 1;
-    cells.push({ contender: who.name, workload, scale: scaleOfCell, pid: who.pid, bytes, headBytes, sqlAlone, connections: extra.connections ?? CONNECTIONS, overallRate: extra.overallRate ?? null, ...result });
+    cells.push({
+      contender: who.name,
+      workload,
+      scale: scaleOfCell,
+      pid: who.pid,
+      bytes,
+      headBytes,
+      sqlAlone,
+      connections: extra.connections ?? CONNECTIONS,
+      overallRate: extra.overallRate ?? null,
+      ...result,
+    });
     say(
       `${who.name.padEnd(18)} ${`${workload}${scaleOfCell > 1 ? ` ×${scaleOfCell}` : ''}`.padEnd(11)} ${result.rps.toFixed(1).padStart(8)} rps  p50 ${result.p50.toFixed(0)} p95 ${result.p95.toFixed(0)} p99 ${result.p99.toFixed(0)} ms` +
         `  sql/req ${result.sqlPerRequest?.toFixed(2) ?? '-'} (alone ${sqlAlone ?? '-'})  strapi/req ${result.strapiCallsPerRequest?.toFixed(2) ?? '-'}` +
@@ -115,10 +126,22 @@ async function main(): Promise<void> {
     // The API processes. The cached one is also what Strapi's webhooks and centre-code checks talk to.
     const apiCached = await startApi(stack, 'api-cached', { database: apiDatabase, cmsUrl });
     const apiCold = await startApi(stack, 'api-cold', { database: apiDatabase, cmsUrl, flags: { BENCH_DISABLE_RESPONSE_CACHE: 'true' } });
-    const apiNoLoaders = await startApi(stack, 'api-no-loaders', { database: apiDatabase, cmsUrl, flags: { BENCH_DISABLE_RESPONSE_CACHE: 'true', BENCH_DISABLE_DATALOADERS: 'true' } });
+    const apiNoLoaders = await startApi(stack, 'api-no-loaders', {
+      database: apiDatabase,
+      cmsUrl,
+      flags: { BENCH_DISABLE_RESPONSE_CACHE: 'true', BENCH_DISABLE_DATALOADERS: 'true' },
+    });
     say(`API processes up: ${apiCached.url} ${apiCold.url} ${apiNoLoaders.url}`);
 
-    const strapi = await startStrapi(stack, { name: 'strapi', cmsPort, database: cmsDatabase, apiUrl: apiCached.url, seedDir: path.join(workDir, 'cms-seed'), startTimeoutMs: 600_000, say });
+    const strapi = await startStrapi(stack, {
+      name: 'strapi',
+      cmsPort,
+      database: cmsDatabase,
+      apiUrl: apiCached.url,
+      seedDir: path.join(workDir, 'cms-seed'),
+      startTimeoutMs: 600_000,
+      say,
+    });
     const { reconciled } = await apiCached.ask<{ reconciled: { upserted: number; deleted: number; unchanged: number } }>({ type: 'reconcile' }, 'reconciled', 300_000);
     say(`Strapi up; read model reconciled: ${reconciled.upserted} upserted, ${reconciled.deleted} deleted, ${reconciled.unchanged} unchanged`);
 
@@ -159,9 +182,7 @@ async function main(): Promise<void> {
     // The 1× processes stop (their CPU profiles are written now); the growth run has the box.
     for (const child of stack.children.splice(0).reverse()) await stopChild(child);
     const growth =
-      scale > 1
-        ? await runGrowth({ stack, serverUrl, oneDatabase: apiDatabase, prefix, scale, isFresh, workDir, say, run, apiRequest: (workload) => apiRequest(workload) })
-        : null;
+      scale > 1 ? await runGrowth({ stack, serverUrl, oneDatabase: apiDatabase, prefix, scale, isFresh, workDir, say, run, apiRequest: (workload) => apiRequest(workload) }) : null;
     for (const child of stack.children.splice(0).reverse()) await stopChild(child);
 
     const dir = isQuick ? workDir : path.join(root, 'bench', 'results');

@@ -18,9 +18,23 @@ export const ARTICLES_PER_CENTRE = 2;
 export const PROGRAMMES_PER_CENTRE = 2;
 
 type Block = { type: 'heading' | 'paragraph'; text: string };
-interface ProgrammeSeed { slug: string; centreCodes: string[]; locales: Record<string, unknown> }
-interface ProfileSeed { centreCode: string; brandProgrammes: string[]; locales: Record<string, unknown> }
-interface ArticleSeed { slug: string; centreCodes: string[]; brandProgrammes: string[]; locales: Record<string, unknown>; [field: string]: unknown }
+interface ProgrammeSeed {
+  slug: string;
+  centreCodes: string[];
+  locales: Record<string, unknown>;
+}
+interface ProfileSeed {
+  centreCode: string;
+  brandProgrammes: string[];
+  locales: Record<string, unknown>;
+}
+interface ArticleSeed {
+  slug: string;
+  centreCodes: string[];
+  brandProgrammes: string[];
+  locales: Record<string, unknown>;
+  [field: string]: unknown;
+}
 
 export interface BenchSeedSummary {
   centres: number;

@@ -95,7 +95,12 @@ export async function startStrapi(
 export const cmsUrlOf = (port: number) => `http://127.0.0.1:${port}`;
 
 /** A ceiling (bench/ceiling-server.ts) in its own process: `static` or `sql`. */
-export async function startCeiling(stack: BenchStack, name: string, mode: 'static' | 'sql', { database, listFile }: { database: DatabaseConfig; listFile: string }): Promise<Contender> {
+export async function startCeiling(
+  stack: BenchStack,
+  name: string,
+  mode: 'static' | 'sql',
+  { database, listFile }: { database: DatabaseConfig; listFile: string },
+): Promise<Contender> {
   const logFile = path.join(stack.logDir, `${name}.log`);
   const child = spawnWithIpc([path.join(__dirname, 'ceiling-server.js'), mode], {
     logFile,

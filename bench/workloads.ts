@@ -77,9 +77,7 @@ const LIST_MARKERS = {
 };
 
 /** PostgreSQL's json_build_object writes `"key" : value`; the one-SQL ceiling sends that as it is. */
-export const SQL_CEILING_LIST_CHECK = expectMarkers(
-  Object.fromEntries(Object.entries(LIST_MARKERS).map(([marker, times]) => [marker.replaceAll('":', '" : '), times])),
-);
+export const SQL_CEILING_LIST_CHECK = expectMarkers(Object.fromEntries(Object.entries(LIST_MARKERS).map(([marker, times]) => [marker.replaceAll('":', '" : '), times])));
 
 export const API_CHECKS: Record<ApiWorkload, (body: string) => string | null> = {
   list: expectMarkers(LIST_MARKERS),

@@ -1,17 +1,5 @@
 import listsFile from './facts/lists.json';
-import type {
-  ActivityRow,
-  AllianceUnitRow,
-  CentreRow,
-  ListsDataset,
-  MemberRow,
-  MembershipRow,
-  NeedRow,
-  ProjectRow,
-  RegionRow,
-  ResourceRow,
-  TeamRow,
-} from './dataset';
+import type { ActivityRow, AllianceUnitRow, CentreRow, ListsDataset, MemberRow, MembershipRow, NeedRow, ProjectRow, RegionRow, ResourceRow, TeamRow } from './dataset';
 import { apportion, GENERATOR_SEED, mulberry32, pick, shuffle } from './random';
 
 /**
@@ -28,12 +16,30 @@ type ActivitySpec = Facts['activities'][number] & { team?: string; project?: str
 const YEAR = listsFile.year;
 
 const UNIT_POOL: Array<[string, string]> = [
-  ['税务所', 'GOVERNMENT'], ['供电所', 'STATE_ENTERPRISE'], ['中学', 'SCHOOL'], ['小学', 'SCHOOL'], ['卫生院', 'HOSPITAL'],
-  ['农业银行营业所', 'STATE_ENTERPRISE'], ['邮政支局', 'STATE_ENTERPRISE'], ['移动营业厅', 'STATE_ENTERPRISE'], ['自来水厂', 'STATE_ENTERPRISE'],
-  ['市场监管所', 'GOVERNMENT'], ['派出所', 'GOVERNMENT'], ['司法所', 'GOVERNMENT'], ['幼儿园', 'SCHOOL'], ['律师事务所', 'ENTERPRISE'],
-  ['社会工作服务中心', 'SOCIAL_ORGANISATION'], ['物业服务公司', 'ENTERPRISE'], ['烟草站', 'STATE_ENTERPRISE'], ['消防救援站', 'GOVERNMENT'],
-  ['燃气公司', 'ENTERPRISE'], ['供销社', 'PUBLIC_INSTITUTION'], ['文化站', 'PUBLIC_INSTITUTION'], ['志愿者协会', 'SOCIAL_ORGANISATION'],
-  ['农技服务中心', 'PUBLIC_INSTITUTION'], ['商会', 'SOCIAL_ORGANISATION'],
+  ['税务所', 'GOVERNMENT'],
+  ['供电所', 'STATE_ENTERPRISE'],
+  ['中学', 'SCHOOL'],
+  ['小学', 'SCHOOL'],
+  ['卫生院', 'HOSPITAL'],
+  ['农业银行营业所', 'STATE_ENTERPRISE'],
+  ['邮政支局', 'STATE_ENTERPRISE'],
+  ['移动营业厅', 'STATE_ENTERPRISE'],
+  ['自来水厂', 'STATE_ENTERPRISE'],
+  ['市场监管所', 'GOVERNMENT'],
+  ['派出所', 'GOVERNMENT'],
+  ['司法所', 'GOVERNMENT'],
+  ['幼儿园', 'SCHOOL'],
+  ['律师事务所', 'ENTERPRISE'],
+  ['社会工作服务中心', 'SOCIAL_ORGANISATION'],
+  ['物业服务公司', 'ENTERPRISE'],
+  ['烟草站', 'STATE_ENTERPRISE'],
+  ['消防救援站', 'GOVERNMENT'],
+  ['燃气公司', 'ENTERPRISE'],
+  ['供销社', 'PUBLIC_INSTITUTION'],
+  ['文化站', 'PUBLIC_INSTITUTION'],
+  ['志愿者协会', 'SOCIAL_ORGANISATION'],
+  ['农技服务中心', 'PUBLIC_INSTITUTION'],
+  ['商会', 'SOCIAL_ORGANISATION'],
 ];
 const COMMITMENTS = ['开放场地设施', '每季度开展一次共建活动', '提供专业人才志愿服务', '认领群众微心愿', '资助困难群众', '参与社区环境整治'];
 const NEED_TITLES: Record<string, string[]> = {
@@ -64,12 +70,26 @@ const RESOURCE_TITLES: Record<string, [string, number | null, string | null]> = 
   PUBLICITY: ['宣传阵地', null, null],
 };
 const PROJECT_TITLES = ['邻里守望', '微心愿认领', '社区微更新', '银龄互助', '青少年成长护航', '平安楼栋', '文明实践进小区', '家门口就业服务', '健康小屋', '书香社区'];
-const TEAM_NAMES = ['党员先锋志愿服务队', '巾帼志愿服务队', '青年志愿服务队', '红色物业志愿服务队', '文明实践志愿服务队', '银龄志愿服务队', '平安志愿服务队', '爱心助学志愿服务队', '环境卫生志愿服务队'];
+const TEAM_NAMES = [
+  '党员先锋志愿服务队',
+  '巾帼志愿服务队',
+  '青年志愿服务队',
+  '红色物业志愿服务队',
+  '文明实践志愿服务队',
+  '银龄志愿服务队',
+  '平安志愿服务队',
+  '爱心助学志愿服务队',
+  '环境卫生志愿服务队',
+];
 const TEAM_SKILLS = ['政策宣讲', '环境整治', '助老服务', '矛盾调解', '文体活动', '法律咨询', '医疗保健', '儿童关爱'];
 const SCHEDULES = ['工作日 9:00–17:00', '每周二下午', '每周六上午', '每月第一个周五', '预约使用'];
 const SYNTHETIC_ACTIVITIES: Array<[string, string]> = [
-  ['POLITICAL_THEORY_TRAINING', '主题党日学习'], ['SKILLS_TRAINING', '业务技能培训'], ['THEME_ACTIVITY', '“我们的节日”主题活动'],
-  ['PUBLIC_CLASS', '公益课堂'], ['VOLUNTEER_SERVICE', '志愿服务'], ['CO_BUILDING', '联盟共建活动'],
+  ['POLITICAL_THEORY_TRAINING', '主题党日学习'],
+  ['SKILLS_TRAINING', '业务技能培训'],
+  ['THEME_ACTIVITY', '“我们的节日”主题活动'],
+  ['PUBLIC_CLASS', '公益课堂'],
+  ['VOLUNTEER_SERVICE', '志愿服务'],
+  ['CO_BUILDING', '联盟共建活动'],
 ];
 
 export function buildLists(centres: CentreRow[], regions: RegionRow[]): ListsDataset {
@@ -91,10 +111,26 @@ export function buildLists(centres: CentreRow[], regions: RegionRow[]): ListsDat
 
 function addFactCentre(random: () => number, lists: ListsDataset, centre: CentreRow, place: string, facts: Facts) {
   const units = addAlliance(random, lists, centre, place, facts.allianceUnits.count, facts.allianceUnits.source);
-  const teams = addTeams(random, lists, centre, facts.teams.named.map((team) => ({ ...team, sourceText: team.sourceText })), facts.teams.count ?? facts.teams.named.length, (facts.teams as { totalMembers?: number }).totalMembers);
+  const teams = addTeams(
+    random,
+    lists,
+    centre,
+    facts.teams.named.map((team) => ({ ...team, sourceText: team.sourceText })),
+    facts.teams.count ?? facts.teams.named.length,
+    (facts.teams as { totalMembers?: number }).totalMembers,
+  );
   const needs = addNeeds(random, lists, centre, facts.needs);
   const resources = addResources(random, lists, centre, facts.resources.count, facts.resources.categories, units, teams, facts.resources.source);
-  const projects = addProjects(random, lists, centre, facts.projects.named, (facts.projects.count ?? facts.projects.named.length) - facts.projects.named.length, needs, resources, units);
+  const projects = addProjects(
+    random,
+    lists,
+    centre,
+    facts.projects.named,
+    (facts.projects.count ?? facts.projects.named.length) - facts.projects.named.length,
+    needs,
+    resources,
+    units,
+  );
   for (const spec of facts.activities as ActivitySpec[]) {
     const team = spec.team ? teams.find((row) => row.name === spec.team) : undefined;
     const project = spec.project ? projects.find((row) => row.title === spec.project) : undefined;
@@ -114,7 +150,15 @@ function addSyntheticCentre(random: () => number, lists: ListsDataset, centre: C
     const [kind, title] = pick(random, SYNTHETIC_ACTIVITIES);
     // Some dated after the work year, still open: the calendar has upcoming entries too.
     const upcoming = random() < 0.3;
-    addActivities(random, lists, centre, { kind, title, organiser: `${place}党组织`, organiserLevel: centre.level, count: 1, attendance: upcoming ? null : 10 + Math.floor(random() * 80), source: '' }, null, null, upcoming);
+    addActivities(
+      random,
+      lists,
+      centre,
+      { kind, title, organiser: `${place}党组织`, organiserLevel: centre.level, count: 1, attendance: upcoming ? null : 10 + Math.floor(random() * 80), source: '' },
+      null,
+      null,
+      upcoming,
+    );
   }
 }
 
@@ -165,9 +209,19 @@ function addNeeds(random: () => number, lists: ListsDataset, centre: CentreRow, 
   };
   for (const named of spec.named) {
     add({
-      source: named.source, category: named.category, title: named.title, description: null, requesterCount: 1 + Math.floor(random() * 30),
-      submittedOn: dateIn(random, YEAR), status: named.status, publishedStatus: named.status, publicAnswer: named.answer, draftAnswer: named.answer,
-      answerPublishedAt: `${YEAR}-12-31T08:00:00.000Z`, isSynthetic: false, sourceText: named.sourceText,
+      source: named.source,
+      category: named.category,
+      title: named.title,
+      description: null,
+      requesterCount: 1 + Math.floor(random() * 30),
+      submittedOn: dateIn(random, YEAR),
+      status: named.status,
+      publishedStatus: named.status,
+      publicAnswer: named.answer,
+      draftAnswer: named.answer,
+      answerPublishedAt: `${YEAR}-12-31T08:00:00.000Z`,
+      isSynthetic: false,
+      sourceText: named.sourceText,
     });
   }
   // Every category the article counts gets at least one need; the rest fall at random.
@@ -181,18 +235,33 @@ function addNeeds(random: () => number, lists: ListsDataset, centre: CentreRow, 
     const published = status !== 'SUBMITTED' && random() < 0.8;
     const answer = status === 'ACCEPTED' ? '已纳入项目清单,由联盟单位认领办理。' : status === 'REJECTED' ? '不属于社区职责范围,已转交相关部门。' : null;
     add({
-      source: pick(random, spec.sources), category, title: pick(random, NEED_TITLES[category]!), description: null,
-      requesterCount: 1 + Math.floor(random() * 30), submittedOn: dateIn(random, YEAR), status,
+      source: pick(random, spec.sources),
+      category,
+      title: pick(random, NEED_TITLES[category]!),
+      description: null,
+      requesterCount: 1 + Math.floor(random() * 30),
+      submittedOn: dateIn(random, YEAR),
+      status,
       publishedStatus: published ? status : status === 'SUBMITTED' ? 'SUBMITTED' : 'EVALUATING',
-      publicAnswer: published ? answer : null, draftAnswer: answer, answerPublishedAt: published ? `${YEAR}-12-31T08:00:00.000Z` : null,
-      isSynthetic: true, sourceText: spec.source,
+      publicAnswer: published ? answer : null,
+      draftAnswer: answer,
+      answerPublishedAt: published ? `${YEAR}-12-31T08:00:00.000Z` : null,
+      isSynthetic: true,
+      sourceText: spec.source,
     });
   }
   return needs;
 }
 
 function addResources(
-  random: () => number, lists: ListsDataset, centre: CentreRow, count: number, categories: string[], units: AllianceUnitRow[], teams: TeamRow[], source: string | null,
+  random: () => number,
+  lists: ListsDataset,
+  centre: CentreRow,
+  count: number,
+  categories: string[],
+  units: AllianceUnitRow[],
+  teams: TeamRow[],
+  source: string | null,
 ): ResourceRow[] {
   const resources: ResourceRow[] = [];
   const order = [...categories];
@@ -228,7 +297,14 @@ function addResources(
 type NamedProject = Facts['projects']['named'][number];
 
 function addProjects(
-  random: () => number, lists: ListsDataset, centre: CentreRow, named: NamedProject[], syntheticCount: number, needs: NeedRow[], resources: ResourceRow[], units: AllianceUnitRow[],
+  random: () => number,
+  lists: ListsDataset,
+  centre: CentreRow,
+  named: NamedProject[],
+  syntheticCount: number,
+  needs: NeedRow[],
+  resources: ResourceRow[],
+  units: AllianceUnitRow[],
 ): ProjectRow[] {
   const projects: ProjectRow[] = [];
   const answerable = needs.filter((need) => need.status === 'ACCEPTED');
@@ -246,8 +322,19 @@ function addProjects(
   for (const project of named) {
     add(
       {
-        title: project.title, description: project.description, leadUnitId: null, budgetYuan: project.budgetYuan, startsOn: project.startsOn, endsOn: project.endsOn,
-        status: project.status, progress: project.progress, isSynthetic: false, sourceText: project.sourceText, needIds: [], resourceIds: [], partnerUnitIds: [],
+        title: project.title,
+        description: project.description,
+        leadUnitId: null,
+        budgetYuan: project.budgetYuan,
+        startsOn: project.startsOn,
+        endsOn: project.endsOn,
+        status: project.status,
+        progress: project.progress,
+        isSynthetic: false,
+        sourceText: project.sourceText,
+        needIds: [],
+        resourceIds: [],
+        partnerUnitIds: [],
       },
       project.timeline.map(([on, title, description]) => [on!, title!, description ?? null, null]),
     );
@@ -260,11 +347,28 @@ function addProjects(
     const progress = status === 'COMPLETED' ? 100 : status === 'IN_PROGRESS' ? 20 + Math.floor(random() * 7) * 10 : 0;
     add(
       {
-        title: `${pick(random, PROJECT_TITLES)}项目`, description: null, leadUnitId: lead?.id ?? null, budgetYuan: 5000 * (1 + Math.floor(random() * 20)),
-        startsOn, endsOn: null, status, progress, isSynthetic: true, sourceText: null,
-        needIds: shuffle(random, answerable).slice(0, Math.min(answerable.length, 1 + Math.floor(random() * 3))).map((need) => need.id),
-        resourceIds: shuffle(random, resources).slice(0, Math.floor(random() * 3)).map((resource) => resource.id),
-        partnerUnitIds: shuffle(random, units.filter((unit) => unit !== lead)).slice(0, Math.floor(random() * 3)).map((unit) => unit.id),
+        title: `${pick(random, PROJECT_TITLES)}项目`,
+        description: null,
+        leadUnitId: lead?.id ?? null,
+        budgetYuan: 5000 * (1 + Math.floor(random() * 20)),
+        startsOn,
+        endsOn: null,
+        status,
+        progress,
+        isSynthetic: true,
+        sourceText: null,
+        needIds: shuffle(random, answerable)
+          .slice(0, Math.min(answerable.length, 1 + Math.floor(random() * 3)))
+          .map((need) => need.id),
+        resourceIds: shuffle(random, resources)
+          .slice(0, Math.floor(random() * 3))
+          .map((resource) => resource.id),
+        partnerUnitIds: shuffle(
+          random,
+          units.filter((unit) => unit !== lead),
+        )
+          .slice(0, Math.floor(random() * 3))
+          .map((unit) => unit.id),
       },
       [[startsOn, '项目立项', null, 'DRAFT'], ...(status !== 'DRAFT' ? [[startsOn, '发布认领', null, 'RECRUITING'] as [string, string, null, string]] : [])],
     );
@@ -273,7 +377,12 @@ function addProjects(
 }
 
 function addTeams(
-  random: () => number, lists: ListsDataset, centre: CentreRow, named: Array<{ name: string; members: number | null; skills: string[]; sourceText: string }>, count: number, totalMembers: number | undefined,
+  random: () => number,
+  lists: ListsDataset,
+  centre: CentreRow,
+  named: Array<{ name: string; members: number | null; skills: string[]; sourceText: string }>,
+  count: number,
+  totalMembers: number | undefined,
 ): TeamRow[] {
   const names = shuffle(random, TEAM_NAMES);
   const specs = [...named.map((team) => ({ ...team, isSynthetic: false }))];
@@ -283,7 +392,13 @@ function addTeams(
   // A total the article gives for all teams is split over the teams whose size it does not give.
   const unknown = specs.filter((spec) => spec.members === null);
   const given = specs.reduce((sum, spec) => sum + (spec.members ?? 0), 0);
-  const split = totalMembers !== undefined ? apportion(totalMembers - given, unknown.map(() => 1 + random())) : unknown.map(() => 3 + Math.floor(random() * 6));
+  const split =
+    totalMembers !== undefined
+      ? apportion(
+          totalMembers - given,
+          unknown.map(() => 1 + random()),
+        )
+      : unknown.map(() => 3 + Math.floor(random() * 6));
   return specs.map((spec, index) => {
     const team: TeamRow = {
       id: `${centre.code}-T${String(index + 1).padStart(2, '0')}`,
@@ -314,11 +429,22 @@ function addTeams(
 }
 
 function addActivities(
-  random: () => number, lists: ListsDataset, centre: CentreRow, spec: { kind: string; title: string; organiser: string; organiserLevel: string; count: number; attendance: number | null; source: string },
-  teamId: string | null, projectId: string | null, upcoming = false,
+  random: () => number,
+  lists: ListsDataset,
+  centre: CentreRow,
+  spec: { kind: string; title: string; organiser: string; organiserLevel: string; count: number; attendance: number | null; source: string },
+  teamId: string | null,
+  projectId: string | null,
+  upcoming = false,
 ) {
   // Attendance the article gives as a total is split over the sessions, each at least one person.
-  const attendance = spec.attendance === null ? null : apportion(spec.attendance - spec.count, Array.from({ length: spec.count }, () => 0.5 + random())).map((extra) => extra + 1);
+  const attendance =
+    spec.attendance === null
+      ? null
+      : apportion(
+          spec.attendance - spec.count,
+          Array.from({ length: spec.count }, () => 0.5 + random()),
+        ).map((extra) => extra + 1);
   const days = Array.from({ length: spec.count }, () => Math.floor(random() * 365)).sort((a, b) => a - b);
   for (let index = 0; index < spec.count; index += 1) {
     const start = new Date(Date.UTC(upcoming ? YEAR + 1 : YEAR, 0, 1, 1 + Math.floor(random() * 8)) + days[index]! * 86_400_000);
@@ -338,7 +464,7 @@ function addActivities(
       place: centre.name,
       capacity: null,
       status: upcoming ? 'PUBLISHED' : 'CLOSED',
-      attendanceCount: upcoming ? null : attendance?.[index] ?? null,
+      attendanceCount: upcoming ? null : (attendance?.[index] ?? null),
       closedAt: upcoming ? null : end.toISOString(),
       isSynthetic: true,
     });

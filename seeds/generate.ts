@@ -28,9 +28,48 @@ const COUNTY_WEIGHTS: Record<string, number> = {
 };
 
 const PLACE_NAMES = [
-  '凤凰', '青松', '明珠', '翠湖', '太平', '和谐', '康宁', '文华', '朝阳', '永安', '春和', '阳光', '新桥', '东风',
-  '金湖', '锦绣', '清泉', '龙山', '长安', '秀山', '白塔', '红旗', '南屏', '北城', '西湖', '东湖', '星云', '瑞丰',
-  '福源', '嘉禾', '聚贤', '九龙', '映月', '桃源', '梨园', '竹园', '松林', '梅园', '海门', '玉带', '兴隆', '富民',
+  '凤凰',
+  '青松',
+  '明珠',
+  '翠湖',
+  '太平',
+  '和谐',
+  '康宁',
+  '文华',
+  '朝阳',
+  '永安',
+  '春和',
+  '阳光',
+  '新桥',
+  '东风',
+  '金湖',
+  '锦绣',
+  '清泉',
+  '龙山',
+  '长安',
+  '秀山',
+  '白塔',
+  '红旗',
+  '南屏',
+  '北城',
+  '西湖',
+  '东湖',
+  '星云',
+  '瑞丰',
+  '福源',
+  '嘉禾',
+  '聚贤',
+  '九龙',
+  '映月',
+  '桃源',
+  '梨园',
+  '竹园',
+  '松林',
+  '梅园',
+  '海门',
+  '玉带',
+  '兴隆',
+  '富民',
 ];
 const ROAD_NAMES = ['文化路', '人民路', '兴业路', '建设路', '振兴路', '团结路', '东风路', '聚贤街', '珊瑚路', '凤凰路'];
 const FACILITIES = ['新时代讲习所', '党建书屋', '群团之家', '志愿服务站', '便民服务区', '健康e站', '老年活动室', '儿童之家', '法律服务站', '文化活动室'];
@@ -52,13 +91,22 @@ export function buildDataset({ scale = 1 }: { scale?: number } = {}): Dataset {
     { ...facts.scheme, year: SYNTHETIC_EARLIER_YEAR, name: `${SYNTHETIC_EARLIER_YEAR}年度党群服务中心星级管理评价(示例数据)`, source: 'synthetic' },
   ];
   const ratings = [...facts.ratings, ...rateGenerated(random, generated, facts.scheme, scale)];
-  ratings.push(...rateEarlierYear(random, ratings.filter((rating) => rating.isSynthetic), facts.scheme));
+  ratings.push(
+    ...rateEarlierYear(
+      random,
+      ratings.filter((rating) => rating.isSynthetic),
+      facts.scheme,
+    ),
+  );
   return { regions, centres, schemes, ratings, figures: facts.figures, lists: buildLists(centres, regions) };
 }
 
 function generateCentres(random: () => number, regions: RegionRow[], total: number): CentreRow[] {
   const counties = regions.filter((region) => region.level === 'COUNTY');
-  const perCounty = apportion(total, counties.map((county) => COUNTY_WEIGHTS[county.code] ?? 1));
+  const perCounty = apportion(
+    total,
+    counties.map((county) => COUNTY_WEIGHTS[county.code] ?? 1),
+  );
   return counties.flatMap((county, index) => generateCounty(random, regions, county, perCounty[index]!));
 }
 
@@ -67,7 +115,10 @@ function generateCounty(random: () => number, regions: RegionRow[], county: Regi
   const names = shuffle(random, PLACE_NAMES);
   const takeName = () => names.shift() ?? `第${regions.length}`;
   const centres: CentreRow[] = [];
-  const add = (centre: Omit<CentreRow, 'isSynthetic' | 'source' | 'facilities' | 'floorArea' | 'residentsCovered' | 'serviceWindows' | 'yearOpened' | 'address' | 'slogan'>, addressBase: string) => {
+  const add = (
+    centre: Omit<CentreRow, 'isSynthetic' | 'source' | 'facilities' | 'floorArea' | 'residentsCovered' | 'serviceWindows' | 'yearOpened' | 'address' | 'slogan'>,
+    addressBase: string,
+  ) => {
     if (centres.length < count) {
       centres.push({ ...centre, ...centreDetails(random, centre.level, addressBase), slogan: null, isSynthetic: true, source: null });
     }
@@ -88,7 +139,16 @@ function generateCounty(random: () => number, regions: RegionRow[], county: Regi
       const address = `玉溪市${county.name}${street.name}${community.name}`;
       add({ code: communityCentre, name: `${county.name}${street.name}${community.name}党群服务中心`, level: 'COMMUNITY', regionCode: community.code, parentCode: hub }, address);
       if (random() < 0.15) {
-        add({ code: `${community.code}-02`, name: `${community.name}${pick(random, PLACE_NAMES)}小区党群服务站`, level: 'SITE', regionCode: community.code, parentCode: communityCentre }, address);
+        add(
+          {
+            code: `${community.code}-02`,
+            name: `${community.name}${pick(random, PLACE_NAMES)}小区党群服务站`,
+            level: 'SITE',
+            regionCode: community.code,
+            parentCode: communityCentre,
+          },
+          address,
+        );
       }
     }
   }
@@ -120,8 +180,7 @@ function centreDetails(random: () => number, level: CentreLevelName, addressBase
 
 /** Gives the generated centres the star counts the article reports (times scale), less the facts' own ratings. */
 function rateGenerated(random: () => number, centres: CentreRow[], scheme: SchemeRow, scale: number): RatingRow[] {
-  const fromFacts = (stars: number, tier?: string) =>
-    facts.ratings.filter((rating) => rating.stars === stars && (tier === undefined || rating.tier === tier)).length;
+  const fromFacts = (stars: number, tier?: string) => facts.ratings.filter((rating) => rating.stars === stars && (tier === undefined || rating.tier === tier)).length;
   const cityFive = facts.counts.cityFiveStar * scale - fromFacts(5, 'CITY');
   const five = facts.counts.countyFiveStar * scale - fromFacts(5);
   const four = facts.counts.countyFourStar * scale - fromFacts(4);

@@ -118,9 +118,7 @@ export async function createApp(
     loaders,
   };
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;
-  const editorialSync = strapiClient
-    ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds, (tags) => responseCache.purge(tags))
-    : undefined;
+  const editorialSync = strapiClient ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds, (tags) => responseCache.purge(tags)) : undefined;
   // Registered operations are known by hash from the start, so safelist clients can send
   // only the hash (automatic persisted queries) without registering the text first.
   const safelist = loadSafelist();
@@ -148,7 +146,11 @@ export async function createApp(
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-stop.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unstorableTextPlugin(), queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      unstorableTextPlugin(),
+      queryLimitsPlugin({ limits: DEFAULT_QUERY_LIMITS, limiter, usage, safelist }),
       responseCachePlugin(responseCache, inFlight, listTags),
       // The cache plugin above sets Cache-Control from the data; Apollo's own would say no-store.
       ApolloServerPluginCacheControlDisabled(),
@@ -197,7 +199,10 @@ export async function createApp(
   };
   // The badge also passes on the answer's HTTP head: its Cache-Control and Surrogate-Key.
   const runBadgeQuery = async (code: string, client: RequestClient): Promise<OperationAnswer<{ centre: CentreBadgeData | null }>> => {
-    const response = await apollo.executeOperation<{ centre: CentreBadgeData | null }>({ query: BADGE_OPERATION, variables: { code } }, { contextValue: buildContext(orm, contextOptions, client) });
+    const response = await apollo.executeOperation<{ centre: CentreBadgeData | null }>(
+      { query: BADGE_OPERATION, variables: { code } },
+      { contextValue: buildContext(orm, contextOptions, client) },
+    );
     const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
     return { data: result?.data ?? null, errors: result?.errors, status: response.http.status, headers: response.http.headers };
   };

@@ -7,9 +7,7 @@ import { z } from 'zod';
 
 const DEFAULT_DATABASE_NAME = 'star_centres';
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -25,10 +23,17 @@ const envSchema = z.object({
   SEED_ON_START: booleanString.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   API_INTERNAL_URL: z.string().url().optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   ANONYMOUS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
   GRAPHQL_INTROSPECTION: booleanString.default('true'),
-  STAFF_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
+  STAFF_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
   EMBED_FRAME_ANCESTORS: z.string().min(1).default('*'),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(256),
   CMS_ENABLED: booleanString.default('true'),

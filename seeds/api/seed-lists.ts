@@ -13,7 +13,10 @@ const orNull = <T>(value: T | null): T | undefined => value ?? undefined;
 /** Upserts the operational lists on their ids; links are inserted once and then left alone. */
 export async function seedLists(tx: EntityManager, lists: ListsDataset, onProgress: (line: string) => void): Promise<void> {
   onProgress(`seed: ${lists.units.length} alliance units, ${lists.teams.length} volunteer teams with ${lists.members.length} members`);
-  await tx.upsertMany(AllianceUnit, lists.units.map(({ regionCode, unitType, source, ...unit }) => ({ ...unit, unitType: unitType as AllianceUnitType, region: regionCode, source: orNull(source) })));
+  await tx.upsertMany(
+    AllianceUnit,
+    lists.units.map(({ regionCode, unitType, source, ...unit }) => ({ ...unit, unitType: unitType as AllianceUnitType, region: regionCode, source: orNull(source) })),
+  );
   await tx.upsertMany(
     AllianceMembership,
     lists.memberships.map(({ centreCode, unitId, status, agreementSignedOn, ...row }) => ({
@@ -34,7 +37,10 @@ export async function seedLists(tx: EntityManager, lists: ListsDataset, onProgre
       sourceText: orNull(sourceText),
     })),
   );
-  await tx.upsertMany(VolunteerMember, lists.members.map(({ teamId, phone, role, ...member }) => ({ ...member, team: teamId, phone: orNull(phone), role: role as TeamMemberRole })));
+  await tx.upsertMany(
+    VolunteerMember,
+    lists.members.map(({ teamId, phone, role, ...member }) => ({ ...member, team: teamId, phone: orNull(phone), role: role as TeamMemberRole })),
+  );
 
   onProgress(`seed: ${lists.needs.length} needs, ${lists.resources.length} resources, ${lists.projects.length} projects`);
   await tx.upsertMany(
@@ -55,43 +61,78 @@ export async function seedLists(tx: EntityManager, lists: ListsDataset, onProgre
   );
   await tx.upsertMany(
     Resource,
-    lists.resources.map(({ centreCode, providerType, providerUnitId, providerTeamId, category, status, description, capacity, capacityUnit, schedule, sourceText, ...resource }) => ({
-      ...resource,
-      centre: centreCode,
-      providerType: providerType as ResourceProviderType,
-      providerUnit: orNull(providerUnitId),
-      providerTeam: orNull(providerTeamId),
-      category: category as ResourceCategory,
-      status: status as ResourceStatus,
-      description: orNull(description),
-      capacity: orNull(capacity),
-      capacityUnit: orNull(capacityUnit),
-      schedule: orNull(schedule),
-      sourceText: orNull(sourceText),
-    })),
+    lists.resources.map(
+      ({ centreCode, providerType, providerUnitId, providerTeamId, category, status, description, capacity, capacityUnit, schedule, sourceText, ...resource }) => ({
+        ...resource,
+        centre: centreCode,
+        providerType: providerType as ResourceProviderType,
+        providerUnit: orNull(providerUnitId),
+        providerTeam: orNull(providerTeamId),
+        category: category as ResourceCategory,
+        status: status as ResourceStatus,
+        description: orNull(description),
+        capacity: orNull(capacity),
+        capacityUnit: orNull(capacityUnit),
+        schedule: orNull(schedule),
+        sourceText: orNull(sourceText),
+      }),
+    ),
   );
   await tx.upsertMany(
     Project,
-    lists.projects.map(({ centreCode, leadUnitId, status, description, budgetYuan, startsOn, endsOn, sourceText, needIds: _needs, resourceIds: _resources, partnerUnitIds: _partners, timeline: _timeline, ...project }) => ({
-      ...project,
-      centre: centreCode,
-      leadUnit: orNull(leadUnitId),
-      status: status as ProjectStatus,
-      description: orNull(description),
-      budgetYuan: orNull(budgetYuan),
-      startsOn: orNull(startsOn),
-      endsOn: orNull(endsOn),
-      sourceText: orNull(sourceText),
-    })),
+    lists.projects.map(
+      ({
+        centreCode,
+        leadUnitId,
+        status,
+        description,
+        budgetYuan,
+        startsOn,
+        endsOn,
+        sourceText,
+        needIds: _needs,
+        resourceIds: _resources,
+        partnerUnitIds: _partners,
+        timeline: _timeline,
+        ...project
+      }) => ({
+        ...project,
+        centre: centreCode,
+        leadUnit: orNull(leadUnitId),
+        status: status as ProjectStatus,
+        description: orNull(description),
+        budgetYuan: orNull(budgetYuan),
+        startsOn: orNull(startsOn),
+        endsOn: orNull(endsOn),
+        sourceText: orNull(sourceText),
+      }),
+    ),
   );
   const links = { onConflictAction: 'ignore' as const };
-  await tx.upsertMany(ProjectNeed, lists.projects.flatMap((project) => project.needIds.map((need) => ({ project: project.id, need }))), links);
-  await tx.upsertMany(ProjectResource, lists.projects.flatMap((project) => project.resourceIds.map((resource) => ({ project: project.id, resource }))), links);
-  await tx.upsertMany(ProjectPartner, lists.projects.flatMap((project) => project.partnerUnitIds.map((unit) => ({ project: project.id, unit }))), links);
+  await tx.upsertMany(
+    ProjectNeed,
+    lists.projects.flatMap((project) => project.needIds.map((need) => ({ project: project.id, need }))),
+    links,
+  );
+  await tx.upsertMany(
+    ProjectResource,
+    lists.projects.flatMap((project) => project.resourceIds.map((resource) => ({ project: project.id, resource }))),
+    links,
+  );
+  await tx.upsertMany(
+    ProjectPartner,
+    lists.projects.flatMap((project) => project.partnerUnitIds.map((unit) => ({ project: project.id, unit }))),
+    links,
+  );
   await tx.upsertMany(
     ProjectTimelineEntry,
     lists.projects.flatMap((project) =>
-      project.timeline.map(({ description, status, ...entry }) => ({ ...entry, project: project.id, description: orNull(description), status: orNull(status) as ProjectStatus | undefined })),
+      project.timeline.map(({ description, status, ...entry }) => ({
+        ...entry,
+        project: project.id,
+        description: orNull(description),
+        status: orNull(status) as ProjectStatus | undefined,
+      })),
     ),
   );
 

@@ -47,7 +47,10 @@ export async function seedDatabase(
     );
 
     onProgress(`seed: ${dataset.schemes.length} rating schemes, ${dataset.ratings.length} ratings`);
-    await tx.upsertMany(RatingScheme, dataset.schemes.map(({ year, name, source }) => ({ year, name, source })));
+    await tx.upsertMany(
+      RatingScheme,
+      dataset.schemes.map(({ year, name, source }) => ({ year, name, source })),
+    );
     await tx.upsertMany(
       RatingDimension,
       dataset.schemes.flatMap((scheme) => scheme.dimensions.map((dimension) => ({ ...dimension, scheme: scheme.year }))),

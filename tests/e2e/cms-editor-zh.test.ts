@@ -136,7 +136,12 @@ describe("a zh-CN editor's day in the admin", () => {
     const [cover] = (await uploaded.json()) as Array<{ id: number; url: string }>;
     placed.push(cover!.url);
     const body = [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }];
-    const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, { title: '封面没有说明', slug: 'no-alt-cover', body, cover: cover!.id });
+    const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, {
+      title: '封面没有说明',
+      slug: 'no-alt-cover',
+      body,
+      cover: cover!.id,
+    });
     const { documentId } = created.body.data;
 
     const { page, failed } = await chineseBrowserPage();

@@ -43,7 +43,13 @@ describe("the admin's preview tabs", () => {
 
     const body = [{ type: 'paragraph', children: [{ type: 'text', text: '第一版正文' }] }];
     const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, editor, {
-      title: '第一版标题', slug: 'preview-tabs', body, cover: cover!.id, series: '星级党群服务中心展播', episode: 9, author: '宣传干事',
+      title: '第一版标题',
+      slug: 'preview-tabs',
+      body,
+      cover: cover!.id,
+      series: '星级党群服务中心展播',
+      episode: 9,
+      author: '宣传干事',
     });
     const { documentId } = created.body.data;
     const before = await previewHtml(documentId, 'published');
@@ -72,7 +78,10 @@ describe("the admin's preview tabs", () => {
 describe('publishing a profile', () => {
   it('should reach GraphQL through the webhook shortly after 发布', async () => {
     const code = '530402000000-01';
-    const created = await cms.admin('POST', `/content-manager/collection-types/api::centre-profile.centre-profile?locale=zh-Hans`, editor, { centreCode: code, title: '新写的中心简介' });
+    const created = await cms.admin('POST', `/content-manager/collection-types/api::centre-profile.centre-profile?locale=zh-Hans`, editor, {
+      centreCode: code,
+      title: '新写的中心简介',
+    });
     expect(created.status).toBe(201);
     const profileTitle = async () => {
       const response = await fetch(`${api.url}/graphql`, {

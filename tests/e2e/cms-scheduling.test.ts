@@ -47,7 +47,11 @@ async function waitUntil(probe: () => Promise<boolean>, timeoutMs: number): Prom
 
 async function createDraftArticle(jwt: string, title: string, slug: string): Promise<string> {
   const created = await cms.admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zh-Hans`, jwt, {
-    title, slug, body, series: '星级党群服务中心展播', centres: [{ centreCode: GAOCANG }],
+    title,
+    slug,
+    body,
+    series: '星级党群服务中心展播',
+    centres: [{ centreCode: GAOCANG }],
   });
   expect(created.status).toBe(201);
   return created.body.data.documentId;
@@ -76,7 +80,13 @@ describe('scheduled publishing', () => {
 
   it('should let the editor move and drop a schedule', async () => {
     const documentId = await createDraftArticle(editorJwt, '改期的展播', 'rescheduled-article');
-    const scheduled = await schedule(editorJwt, { mode: 'publish', entityId: documentId, entitySlug: ARTICLE, locale: 'zh-Hans', executeAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const scheduled = await schedule(editorJwt, {
+      mode: 'publish',
+      entityId: documentId,
+      entitySlug: ARTICLE,
+      locale: 'zh-Hans',
+      executeAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     const actionId = scheduled.body.data.documentId;
     const moved = await cms.admin('PUT', `/publisher/actions/${actionId}`, editorJwt, { data: { executeAt: new Date(Date.now() + 7_200_000).toISOString() } });
     expect(moved.status).toBe(200);
@@ -109,7 +119,11 @@ describe('scheduled publishing', () => {
 
     const { body: token } = await cms.admin('POST', '/admin/api-tokens', adminJwt, { name: 'schedule writer', type: 'full-access', kind: 'content-api', lifespan: null });
     const contentApi = (method: string, key: string) =>
-      fetch(`${cms.url}/api/publisher/actions`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify({ data: action }) : undefined });
+      fetch(`${cms.url}/api/publisher/actions`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify({ data: action }) : undefined,
+      });
     expect((await contentApi('POST', token.data.accessKey)).status).toBe(405);
     expect((await contentApi('GET', TEST_SECRETS.CMS_API_TOKEN)).status).toBe(404);
 

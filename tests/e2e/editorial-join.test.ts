@@ -167,7 +167,11 @@ describe('keeping in sync with the CMS', () => {
 
   it("should purge only the affected centre's cached answers when the CMS publishes", async () => {
     const cacheState = async (code: string) => {
-      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CENTRE_QUERY, variables: { code } }) });
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: CENTRE_QUERY, variables: { code } }),
+      });
       await response.json();
       return response.headers.get('x-cache');
     };
@@ -229,7 +233,12 @@ describe('keeping in sync with the CMS', () => {
 describe('draft preview', () => {
   it('should render a draft read live from Strapi with the live centre data, only with a valid token', async () => {
     const created = await cms.rest('POST', '/showcase-articles?locale=zh-Hans&status=draft', writer, {
-      data: { title: '尚未发布的草稿', slug: 'preview-draft', body: [{ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script>草稿正文' }] }], centres: [{ centreCode: '530481901001-01' }] },
+      data: {
+        title: '尚未发布的草稿',
+        slug: 'preview-draft',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script>草稿正文' }] }],
+        centres: [{ centreCode: '530481901001-01' }],
+      },
     });
     const { documentId } = created.body.data;
     const { body } = await cms.admin('GET', `/content-manager/preview/url/${ARTICLE}?documentId=${documentId}&locale=zh-Hans&status=draft`, adminJwt);

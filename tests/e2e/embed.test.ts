@@ -31,9 +31,18 @@ beforeAll(async () => {
   const em = api.app.orm.em.fork();
   await em.nativeDelete(CentreProfile, { documentId: 'embed-test-profile' });
   em.create(CentreProfile, {
-    documentId: 'embed-test-profile', locale: 'zh-Hans', publishedAt: new Date(), sourceUpdatedAt: new Date(), centreCode: YIFENG,
-    title: '仪凤社区党群服务中心', summary: SUMMARY, highlightItems: [{ label: '资助贫困大学生', value: 42, unit: '人' }],
-    bodyBlocks: [], galleryMedia: [], programmeDocumentIds: [], searchText: '',
+    documentId: 'embed-test-profile',
+    locale: 'zh-Hans',
+    publishedAt: new Date(),
+    sourceUpdatedAt: new Date(),
+    centreCode: YIFENG,
+    title: '仪凤社区党群服务中心',
+    summary: SUMMARY,
+    highlightItems: [{ label: '资助贫困大学生', value: 42, unit: '人' }],
+    bodyBlocks: [],
+    galleryMedia: [],
+    programmeDocumentIds: [],
+    searchText: '',
   });
   await em.flush();
   blockedKey = (await createApiKey(api.app.orm.em.fork(), { name: 'allowed elsewhere', allowedOrigins: ['https://allowed.example'], ratePerMinute: 100_000 })).secret;
@@ -124,10 +133,13 @@ describe('a centre card embedded in a portal on another origin', () => {
     expect(await page.locator('img:not([alt])').count()).toBe(0);
     const ratio = await page.evaluate(() => {
       const luminance = (color: string) => {
-        const [r, g, b] = color.match(/\d+/g)!.slice(0, 3).map((value) => {
-          const channel = Number(value) / 255;
-          return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-        });
+        const [r, g, b] = color
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((value) => {
+            const channel = Number(value) / 255;
+            return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+          });
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       const card = document.querySelector('.card')!;

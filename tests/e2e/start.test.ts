@@ -27,7 +27,14 @@ afterAll(async () => {
 
 function start(): { child: ChildProcess; ready: Promise<string> } {
   // The CMS has tests of its own (tests/cms); this one is about the database and the API.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT), CMS_ENABLED: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT),
+    CMS_ENABLED: 'false',
+  };
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
@@ -53,7 +60,9 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 function postgresProcessesFor(dir: string): string {
   try {
-    return execFileSync('pgrep', ['-af', `postgres.*${dir}`]).toString().trim();
+    return execFileSync('pgrep', ['-af', `postgres.*${dir}`])
+      .toString()
+      .trim();
   } catch {
     return ''; // pgrep exits 1 when nothing matches
   }

@@ -25,7 +25,10 @@ beforeAll(async () => {
   const login = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', variables: { email: STAFF.city, password: DEVELOPMENT_STAFF_PASSWORD } }),
+    body: JSON.stringify({
+      query: 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      variables: { email: STAFF.city, password: DEVELOPMENT_STAFF_PASSWORD },
+    }),
   });
   const { data } = (await login.json()) as { data: { login: { token: string } } };
   headers = { 'content-type': 'application/json', authorization: `Bearer ${data.login.token}` };

@@ -17,7 +17,14 @@ let digest: DatabaseDigest;
 
 beforeAll(async () => {
   server = await startFuzzServer('fuzz_webhook', {
-    editorial: { cmsUrl: 'http://127.0.0.1:9', mediaBaseUrl: 'http://127.0.0.1:9', apiToken: 'x'.repeat(40), webhookSecret: SECRET, previewSecret: 'y'.repeat(40), reconcileSeconds: 0 },
+    editorial: {
+      cmsUrl: 'http://127.0.0.1:9',
+      mediaBaseUrl: 'http://127.0.0.1:9',
+      apiToken: 'x'.repeat(40),
+      webhookSecret: SECRET,
+      previewSecret: 'y'.repeat(40),
+      reconcileSeconds: 0,
+    },
   });
   digest = await DatabaseDigest.connect(server.databaseUrl);
 });
@@ -33,11 +40,19 @@ const event = fc.record(
   {
     event: fc.oneof(fc.constantFrom('entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'media.create'), anything),
     uid: fc.oneof(fc.constantFrom(...UIDS), anything),
-    entry: fc.oneof(fc.record({ documentId: fc.oneof(fc.string({ maxLength: 24 }), anything), locale: fc.oneof(fc.constantFrom('zh-Hans', 'en'), anything) }, { requiredKeys: [] }), anything),
+    entry: fc.oneof(
+      fc.record({ documentId: fc.oneof(fc.string({ maxLength: 24 }), anything), locale: fc.oneof(fc.constantFrom('zh-Hans', 'en'), anything) }, { requiredKeys: [] }),
+      anything,
+    ),
   },
   { requiredKeys: [] },
 );
-const body = fc.oneof(event.map((value) => JSON.stringify(value)), fc.jsonValue().map((value) => JSON.stringify(value)), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('{', '', 'null', '[]', '"x"'));
+const body = fc.oneof(
+  event.map((value) => JSON.stringify(value)),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom('{', '', 'null', '[]', '"x"'),
+);
 const secret = fc.constantFrom<string | undefined>(SECRET, undefined, '', 'guess', SECRET.slice(0, -1), `${SECRET} `, '\u0000');
 const contentType = fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', '');
 

@@ -32,13 +32,17 @@ describe('a key limited to 澄江市', () => {
   });
 
   it('should not find another county’s centre, directly or through nested fields', async () => {
-    const { data } = await api.gql(`{
+    const { data } = await api.gql(
+      `{
       gaocang: centre(code: "530402901000-01") { name }
       yifeng: centre(code: "530481901001-01") { name }
       hongta: region(code: "530402") { centres { totalCount } }
       city: region(code: "530400") { centres(first: 100) { totalCount edges { node { region { code ancestors { code } } } } } }
       hubs: centres(filter: { level: [COUNTY] }) { edges { node { code children { code } } } }
-    }`, undefined, headers);
+    }`,
+      undefined,
+      headers,
+    );
     expect(data.gaocang).toBeNull();
     expect(data.yifeng.name).toContain('仪凤');
     expect(data.hongta.centres.totalCount).toBe(0);

@@ -19,25 +19,28 @@ afterAll(() => orm.close(true));
  */
 async function withArticles(check: (read: Reader) => Promise<void>): Promise<void> {
   const rollback = new Error('rollback');
-  await orm.em.fork().transactional(async (em) => {
-    const insert = (slug: string, publishedAt: string, publishedDate: string | null) =>
-      em.getConnection().execute(
-        `insert into editorial_showcase_article (document_id, locale, published_at, source_updated_at, slug, title, centre_codes, published_date)
+  await orm.em
+    .fork()
+    .transactional(async (em) => {
+      const insert = (slug: string, publishedAt: string, publishedDate: string | null) =>
+        em.getConnection().execute(
+          `insert into editorial_showcase_article (document_id, locale, published_at, source_updated_at, slug, title, centre_codes, published_date)
          values (?, 'zh-Hans', ?, ?, ?, ?, ?::text[], ?)`,
-        [`order-${slug}`, publishedAt, publishedAt, slug, `Article ${slug}`, `{${CENTRE}}`, publishedDate],
-        'run',
-        em.getTransactionContext(),
-      );
-    await insert('dated-2024', '2025-03-01T02:00:00Z', '2024-06-30');
-    // Published without a date, just after midnight in China on 1 Dec 2025 (still 30 Nov in UTC).
-    await insert('undated-2025', '2025-11-30T16:30:00Z', null);
-    await insert('dated-2025-11', '2025-12-02T02:00:00Z', '2025-11-30');
-    // Plain-row reads inside the transaction, so they see its rows.
-    await check({ rows: (sql, params = []) => em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()), tag: () => undefined });
-    throw rollback;
-  }).catch((error) => {
-    if (error !== rollback) throw error;
-  });
+          [`order-${slug}`, publishedAt, publishedAt, slug, `Article ${slug}`, `{${CENTRE}}`, publishedDate],
+          'run',
+          em.getTransactionContext(),
+        );
+      await insert('dated-2024', '2025-03-01T02:00:00Z', '2024-06-30');
+      // Published without a date, just after midnight in China on 1 Dec 2025 (still 30 Nov in UTC).
+      await insert('undated-2025', '2025-11-30T16:30:00Z', null);
+      await insert('dated-2025-11', '2025-12-02T02:00:00Z', '2025-11-30');
+      // Plain-row reads inside the transaction, so they see its rows.
+      await check({ rows: (sql, params = []) => em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()), tag: () => undefined });
+      throw rollback;
+    })
+    .catch((error) => {
+      if (error !== rollback) throw error;
+    });
 }
 
 describe('articles, newest first', () => {

@@ -133,7 +133,16 @@ const CASES: Case[] = [
   })),
   listCase('updateResource', ({ resourceId }) => ({ input: { resourceId, capacity: 40, schedule: '每周六上午' } })),
   listCase('createProject', ({ needId, resourceId, unitId }) => ({
-    input: { centreCode: GAOLONGTAN, title: '楼道扶手安装', leadUnitId: unitId, needIds: [needId], resourceIds: [resourceId], budgetYuan: 12000, startsOn: '2026-03-01', endsOn: '2026-06-30' },
+    input: {
+      centreCode: GAOLONGTAN,
+      title: '楼道扶手安装',
+      leadUnitId: unitId,
+      needIds: [needId],
+      resourceIds: [resourceId],
+      budgetYuan: 12000,
+      startsOn: '2026-03-01',
+      endsOn: '2026-06-30',
+    },
   })),
   listCase('linkProject', ({ runningProjectId, needId, resourceId, outsideUnitId }) => ({
     input: { projectId: runningProjectId, needIds: [needId], resourceIds: [resourceId], partnerUnitIds: [outsideUnitId] },
@@ -150,7 +159,9 @@ const CASES: Case[] = [
     ['city', 'hongta'],
   ),
   // Memberships belong to the centre whose alliance the unit joins.
-  listCase('addAllianceMembership', ({ outsideUnitId }) => ({ input: { centreCode: GAOLONGTAN, unitId: outsideUnitId, agreementSignedOn: '2026-01-05', commitments: ['提供场地'] } })),
+  listCase('addAllianceMembership', ({ outsideUnitId }) => ({
+    input: { centreCode: GAOLONGTAN, unitId: outsideUnitId, agreementSignedOn: '2026-01-05', commitments: ['提供场地'] },
+  })),
   listCase('changeMembershipStatus', ({ membershipId }) => ({ input: { membershipId, status: 'ACTIVE', agreementSignedOn: '2026-01-05' } })),
 
   // Volunteer teams of 高龙潭 (volunteer.service.ts).
@@ -160,7 +171,15 @@ const CASES: Case[] = [
 
   // Activities of 高龙潭 (activity.service.ts).
   listCase('createActivity', ({ teamId, runningProjectId }) => ({
-    input: { centreCode: GAOLONGTAN, kind: 'VOLUNTEER_SERVICE', title: '邻里调解日', organiser: '高龙潭社区党委', startsAt: '2026-07-10T09:00:00+08:00', teamId, projectId: runningProjectId },
+    input: {
+      centreCode: GAOLONGTAN,
+      kind: 'VOLUNTEER_SERVICE',
+      title: '邻里调解日',
+      organiser: '高龙潭社区党委',
+      startsAt: '2026-07-10T09:00:00+08:00',
+      teamId,
+      projectId: runningProjectId,
+    },
   })),
   listCase('changeActivityStatus', ({ plannedActivityId }) => ({ activityId: plannedActivityId, status: 'PUBLISHED' })),
   listCase('closeActivity', ({ heldActivityId }) => ({ input: { activityId: heldActivityId, attendanceCount: 35, closingReport: '如期举办' } })),
@@ -197,7 +216,9 @@ describe('authorisation of every staff mutation for every role', () => {
     const members = await app.gql(`{ volunteerTeams(centreCode: "${GAOLONGTAN}", first: 100) { edges { node { id members { id } } } } }`, {}, headers.city);
     const memberId = members.data.volunteerTeams.edges.find((edge: any) => edge.node.id === team.id).node.members[0].id;
 
-    const resource = await setUp('createResource', { input: { centreCode: GAOLONGTAN, providerType: 'CENTRE', category: 'VENUE', title: '多功能活动室', capacity: 60, capacityUnit: '人' } });
+    const resource = await setUp('createResource', {
+      input: { centreCode: GAOLONGTAN, providerType: 'CENTRE', category: 'VENUE', title: '多功能活动室', capacity: 60, capacityUnit: '人' },
+    });
     const unitId = (await setUp('createAllianceUnit', { input: { name: '玉溪市第一人民医院', unitType: 'HOSPITAL', regionCode: '530402' } })).id;
     const outsideUnitId = (await setUp('createAllianceUnit', { input: { name: '红塔区第一中学', unitType: 'SCHOOL', regionCode: '530402' } })).id;
     await setUp('addAllianceMembership', { input: { centreCode: GAOLONGTAN, unitId, agreementSignedOn: '2025-05-04' } });

@@ -33,8 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const badge = (code: string, format: 'svg' | 'json', query = '', headers: Record<string, string> = {}) =>
-  fetch(`${api.url}/badges/${code}.${format}${query}`, { headers });
+const badge = (code: string, format: 'svg' | 'json', query = '', headers: Record<string, string> = {}) => fetch(`${api.url}/badges/${code}.${format}${query}`, { headers });
 
 function stars(n: number): string {
   return '★'.repeat(n) + '☆'.repeat(5 - n);

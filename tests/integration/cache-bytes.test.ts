@@ -50,8 +50,14 @@ function stored(query: string, variables?: Record<string, unknown>, operationNam
 describe('cache hits served as stored bytes', () => {
   it.each([
     ['POST from a browser', { body: { query: CENTRE, variables: { code: '530481901001-01' } }, headers: { origin: 'https://portal.example' } }],
-    ['GET with a preflight header', { method: 'GET' as const, search: `?query=${encodeURIComponent('{ region(code: "530423") { name } }')}`, headers: { 'apollo-require-preflight': 'true' } }],
-    ['POST asking for application/graphql-response+json', { body: { query: '{ regions { code name } }' }, headers: { accept: 'application/graphql-response+json, application/json;q=0.9' } }],
+    [
+      'GET with a preflight header',
+      { method: 'GET' as const, search: `?query=${encodeURIComponent('{ region(code: "530423") { name } }')}`, headers: { 'apollo-require-preflight': 'true' } },
+    ],
+    [
+      'POST asking for application/graphql-response+json',
+      { body: { query: '{ regions { code name } }' }, headers: { accept: 'application/graphql-response+json, application/json;q=0.9' } },
+    ],
   ])('should write the stored bytes under the miss’s head plus x-cache HIT (%s)', async (_how, request) => {
     const miss = await send(request);
     const hit = await send(request);

@@ -10,14 +10,17 @@ const YIFENG = '530481901001-01';
 
 describe('centre', () => {
   it("should return a featured centre with the article's figures and its rating", async () => {
-    const { data, errors } = await api.gql(`query ($code: ID!) {
+    const { data, errors } = await api.gql(
+      `query ($code: ID!) {
       centre(code: $code) {
         name level isSynthetic region { name }
         currentRating { year stars tier }
         rating(year: 2024) { stars }
         figures(year: 2024) { key label value unit isLowerBound source }
       }
-    }`, { code: YIFENG });
+    }`,
+      { code: YIFENG },
+    );
     expect(errors).toBeUndefined();
     expect(data.centre).toMatchObject({
       name: '澄江市凤麓街道仪凤社区党群服务中心',

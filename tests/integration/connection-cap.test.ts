@@ -22,10 +22,12 @@ function connect(port: number): Promise<net.Socket> {
 /** A GET from a given local address (any 127.x address reaches the loopback listener). */
 function healthFrom(localAddress: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: '/healthz', localAddress, agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path: '/healthz', localAddress, agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 

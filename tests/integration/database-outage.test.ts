@@ -58,7 +58,10 @@ describe('while PostgreSQL cannot be reached', () => {
     const headers = kind === 'key' ? keyHeaders : kind === 'staff' ? staffHeaders : {};
     const response = await post('{ centres(filter: { regionCode: "530423" }) { totalCount } }', headers);
     const text = await response.text();
-    expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status: 503, type: expect.stringMatching(/^application\/(graphql-response\+)?json/) });
+    expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({
+      status: 503,
+      type: expect.stringMatching(/^application\/(graphql-response\+)?json/),
+    });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(JSON.parse(text).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect(text).not.toMatch(/ECONNREFUSED|at .*\.(js|ts):\d+|\/work\/|node_modules|select /i);

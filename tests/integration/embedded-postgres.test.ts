@@ -39,10 +39,11 @@ function startEmbeddedPostgres(): Promise<Running> {
       if (ready) {
         resolve({
           maintenanceUrl: ready[1]!,
-          stop: () => new Promise<void>((stopped) => {
-            child.on('exit', () => stopped());
-            child.stdin!.end();
-          }),
+          stop: () =>
+            new Promise<void>((stopped) => {
+              child.on('exit', () => stopped());
+              child.stdin!.end();
+            }),
         });
       }
     };

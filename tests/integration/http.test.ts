@@ -117,7 +117,14 @@ describe('the CMS webhook', () => {
   beforeAll(async () => {
     webhookApi = await createTestApp({
       // Nothing listens at the CMS address: these requests never get as far as reading it.
-      editorial: { cmsUrl: 'http://127.0.0.1:9', mediaBaseUrl: 'http://127.0.0.1:9', apiToken: 't'.repeat(40), webhookSecret: SECRET, previewSecret: 'p'.repeat(40), reconcileSeconds: 0 },
+      editorial: {
+        cmsUrl: 'http://127.0.0.1:9',
+        mediaBaseUrl: 'http://127.0.0.1:9',
+        apiToken: 't'.repeat(40),
+        webhookSecret: SECRET,
+        previewSecret: 'p'.repeat(40),
+        reconcileSeconds: 0,
+      },
     });
   });
   afterAll(() => webhookApi.stop());

@@ -37,10 +37,7 @@ describe('query limits, checked before anything runs', () => {
   });
 
   it('should reject a huge first passed through variables, by its cost', async () => {
-    const { error } = await rejectedBeforeSql(
-      `query ($n: Int) { centres(first: $n) { edges { node { code showcaseArticles(first: $n) { totalCount } } } } }`,
-      { n: 1_000_000 },
-    );
+    const { error } = await rejectedBeforeSql(`query ($n: Int) { centres(first: $n) { edges { node { code showcaseArticles(first: $n) { totalCount } } } } }`, { n: 1_000_000 });
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'cost', allowed: 20000 });
     expect(Number(error.extensions.actual)).toBeGreaterThan(1_000_000);
   });

@@ -117,7 +117,11 @@ describe('resources', () => {
   });
 
   it('should add an offer confirmed today and flag none stale until it ages', async () => {
-    const { data, errors } = await run('create-resource', { input: { centreCode: GAOCANG, providerType: 'CENTRE', category: 'VENUE', title: '多功能活动室', capacity: 60, capacityUnit: '人' } }, as.gaocang);
+    const { data, errors } = await run(
+      'create-resource',
+      { input: { centreCode: GAOCANG, providerType: 'CENTRE', category: 'VENUE', title: '多功能活动室', capacity: 60, capacityUnit: '人' } },
+      as.gaocang,
+    );
     expect(errors).toBeUndefined();
     expect(data.createResource).toMatchObject({ status: 'ACTIVE', capacity: 60, isStale: false });
     const stale = await api.gql(`{ resources(centreCode: "${GAOCANG}", filter: { stale: false }) { edges { node { id } } } }`);
@@ -173,7 +177,11 @@ describe('a county project answering a street need', () => {
 
 describe('alliances and teams', () => {
   it('should activate a membership only with a signed agreement, and let the county administrator register units', async () => {
-    const unit = await run('create-alliance-unit', { input: { name: '红塔区图书馆', unitType: 'PUBLIC_INSTITUTION', regionCode: '530402', contacts: [{ name: '张老师', phone: '0877-2000000' }] } }, as.hongta);
+    const unit = await run(
+      'create-alliance-unit',
+      { input: { name: '红塔区图书馆', unitType: 'PUBLIC_INSTITUTION', regionCode: '530402', contacts: [{ name: '张老师', phone: '0877-2000000' }] } },
+      as.hongta,
+    );
     expect(unit.errors).toBeUndefined();
     const elsewhere = await run('create-alliance-unit', { input: { name: '澄江某单位', unitType: 'ENTERPRISE', regionCode: '530481' } }, as.hongta);
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -212,11 +220,18 @@ describe('activities', () => {
   it('should close a held training and show the discrepancy with the reported figure', async () => {
     const figures = async () =>
       Object.fromEntries(
-        (await api.gql(`{ centre(code: "${GAOCANG}") { figures(year: 2024) { key derivedValue matchesRecords } } }`)).data.centre.figures.map((figure: any) => [figure.key, figure]),
+        (await api.gql(`{ centre(code: "${GAOCANG}") { figures(year: 2024) { key derivedValue matchesRecords } } }`)).data.centre.figures.map((figure: any) => [
+          figure.key,
+          figure,
+        ]),
       );
     expect((await figures()).TRAININGS_HELD).toEqual({ key: 'TRAININGS_HELD', derivedValue: 376, matchesRecords: true });
 
-    const created = await run('create-activity', { input: { centreCode: GAOCANG, kind: 'SKILLS_TRAINING', title: '补录培训', organiser: '高仓街道党工委', startsAt: '2024-06-01T09:00:00+08:00' } }, as.gaocang);
+    const created = await run(
+      'create-activity',
+      { input: { centreCode: GAOCANG, kind: 'SKILLS_TRAINING', title: '补录培训', organiser: '高仓街道党工委', startsAt: '2024-06-01T09:00:00+08:00' } },
+      as.gaocang,
+    );
     const activityId = created.data.createActivity.id;
     const early = await run('close-activity', { input: { activityId, attendanceCount: 40 } }, as.gaocang);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'status' });
@@ -235,7 +250,11 @@ describe('activities', () => {
     const first = await (await ask()).json();
     const cached = await ask();
     expect(cached.headers.get('x-cache')).toBe('HIT');
-    await run('create-activity', { input: { centreCode: GAOLONGTAN, kind: 'PUBLIC_CLASS', title: '假期课堂', organiser: '高龙潭社区党委', startsAt: '2026-07-10T09:00:00+08:00' } }, as.gaolongtan);
+    await run(
+      'create-activity',
+      { input: { centreCode: GAOLONGTAN, kind: 'PUBLIC_CLASS', title: '假期课堂', organiser: '高龙潭社区党委', startsAt: '2026-07-10T09:00:00+08:00' } },
+      as.gaolongtan,
+    );
     const fresh = await ask();
     expect(fresh.headers.get('x-cache')).toBe('MISS');
     expect((await fresh.json()).data.centre.activities.totalCount).toBe(first.data.centre.activities.totalCount + 1);

@@ -18,11 +18,14 @@ async function ok<T = any>(query: string, variables?: Record<string, unknown>, h
 
 describe('a centre’s three lists', () => {
   it('should hold 高仓’s 77 needs in 7 categories, 13 resources in 13 categories and its 14 alliance units', async () => {
-    const data = await ok(`query ($code: ID!) { centre(code: $code) {
+    const data = await ok(
+      `query ($code: ID!) { centre(code: $code) {
       needs(first: 100) { totalCount edges { node { category } } }
       resources(first: 100) { totalCount edges { node { category } } }
       allianceMemberships(filter: { status: [ACTIVE] }) { totalCount }
-    } }`, { code: GAOCANG });
+    } }`,
+      { code: GAOCANG },
+    );
     expect(data.centre.needs.totalCount).toBe(77);
     expect(new Set(data.centre.needs.edges.map((edge: any) => edge.node.category)).size).toBe(7);
     expect(data.centre.resources.totalCount).toBe(13);
@@ -31,11 +34,14 @@ describe('a centre’s three lists', () => {
   });
 
   it('should list 兴文街’s 27 needs, 25 resources, 11 projects, 22 co-building units and 8 teams', async () => {
-    const data = await ok(`query ($code: ID!) { centre(code: $code) {
+    const data = await ok(
+      `query ($code: ID!) { centre(code: $code) {
       needs { totalCount } resources { totalCount } projects { totalCount }
       allianceMemberships { totalCount edges { node { agreementSignedOn } } }
       volunteerTeams { totalCount edges { node { name memberCount } } }
-    } }`, { code: XINGWEN });
+    } }`,
+      { code: XINGWEN },
+    );
     expect(data.centre.needs.totalCount).toBe(27);
     expect(data.centre.resources.totalCount).toBe(25);
     expect(data.centre.projects.totalCount).toBe(11);
@@ -74,11 +80,15 @@ describe('a centre’s three lists', () => {
     expect(open.needs.totalCount).toBeLessThan(77);
 
     const first = await ok(`{ needs(centreCode: "${GAOCANG}", first: 30) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
-    const second = await ok(`query ($after: String) { needs(centreCode: "${GAOCANG}", first: 30, after: $after) { edges { node { id } } } }`, { after: first.needs.pageInfo.endCursor });
+    const second = await ok(`query ($after: String) { needs(centreCode: "${GAOCANG}", first: 30, after: $after) { edges { node { id } } } }`, {
+      after: first.needs.pageInfo.endCursor,
+    });
     expect(first.needs.pageInfo.hasNextPage).toBe(true);
     expect([...first.needs.edges, ...second.needs.edges].map((edge: any) => edge.node.id)).toEqual(all.needs.edges.slice(0, 60).map((edge: any) => edge.node.id));
 
-    const nested = await ok(`query ($after: String) { centre(code: "${GAOCANG}") { needs(first: 30, after: $after) { totalCount edges { node { id } } } } }`, { after: first.needs.pageInfo.endCursor });
+    const nested = await ok(`query ($after: String) { centre(code: "${GAOCANG}") { needs(first: 30, after: $after) { totalCount edges { node { id } } } } }`, {
+      after: first.needs.pageInfo.endCursor,
+    });
     expect(nested.centre.needs.edges.map((edge: any) => edge.node.id)).toEqual(second.needs.edges.map((edge: any) => edge.node.id));
     expect(nested.centre.needs.totalCount).toBe(77);
   });
@@ -98,10 +108,25 @@ describe('figures', () => {
     const data = await ok(`{ centre(code: "${GAOCANG}") { figures(year: 2024) { key value derivedValue matchesRecords } } }`);
     const figures = Object.fromEntries(data.centre.figures.map((figure: any) => [figure.key, figure]));
     const stated = {
-      TRAININGS_HELD: 376, TRAINING_ATTENDANCE: 17965, STREET_TRAININGS_HELD: 283, STREET_TRAINING_ATTENDANCE: 13398,
-      COMMUNITY_TRAININGS_HELD: 93, COMMUNITY_TRAINING_ATTENDANCE: 4567, POLITICAL_TRAININGS_HELD: 283, POLITICAL_TRAINING_ATTENDANCE: 13581,
-      SKILLS_TRAININGS_HELD: 93, SKILLS_TRAINING_ATTENDANCE: 4384, SITE_TEACHING_SESSIONS: 19, SITE_TEACHING_VISITORS: 2472,
-      NEEDS_COLLECTED: 77, NEEDS_CATEGORIES: 7, RESOURCES_LISTED: 13, RESOURCE_CATEGORIES: 13, ALLIANCE_UNITS: 14, CO_BUILDING_ACTIVITIES_HELD: 12, CONSULTATIONS_HELD: 14,
+      TRAININGS_HELD: 376,
+      TRAINING_ATTENDANCE: 17965,
+      STREET_TRAININGS_HELD: 283,
+      STREET_TRAINING_ATTENDANCE: 13398,
+      COMMUNITY_TRAININGS_HELD: 93,
+      COMMUNITY_TRAINING_ATTENDANCE: 4567,
+      POLITICAL_TRAININGS_HELD: 283,
+      POLITICAL_TRAINING_ATTENDANCE: 13581,
+      SKILLS_TRAININGS_HELD: 93,
+      SKILLS_TRAINING_ATTENDANCE: 4384,
+      SITE_TEACHING_SESSIONS: 19,
+      SITE_TEACHING_VISITORS: 2472,
+      NEEDS_COLLECTED: 77,
+      NEEDS_CATEGORIES: 7,
+      RESOURCES_LISTED: 13,
+      RESOURCE_CATEGORIES: 13,
+      ALLIANCE_UNITS: 14,
+      CO_BUILDING_ACTIVITIES_HELD: 12,
+      CONSULTATIONS_HELD: 14,
     };
     for (const [key, value] of Object.entries(stated)) {
       expect({ key, ...figures[key] }).toEqual({ key, value, derivedValue: value, matchesRecords: true });

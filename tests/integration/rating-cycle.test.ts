@@ -112,7 +112,17 @@ describe('the annual rating cycle, run by a county through the documented operat
     expect(data.ratingScheme.frozenAt).not.toBeNull();
     const edit = await app.gql(
       'mutation($input: RatingSchemeInput!) { saveRatingScheme(input: $input) { year } }',
-      { input: { year: 2025, name: 'x', threeStarMin: 1, fourStarMin: 2, fiveStarMin: 3, noticeWorkingDays: 1, dimensions: [{ key: 'A', name: 'a', maxScore: 100, indicators: [{ code: 'A1', name: 'a', maxScore: 1, rule: 'MET_UNMET' }] }] } },
+      {
+        input: {
+          year: 2025,
+          name: 'x',
+          threeStarMin: 1,
+          fourStarMin: 2,
+          fiveStarMin: 3,
+          noticeWorkingDays: 1,
+          dimensions: [{ key: 'A', name: 'a', maxScore: 100, indicators: [{ code: 'A1', name: 'a', maxScore: 1, rule: 'MET_UNMET' }] }],
+        },
+      },
       city,
     );
     expect(errorOf(edit)!.extensions!.code).toBe('CONFLICT');
@@ -154,7 +164,11 @@ describe('the annual rating cycle, run by a county through the documented operat
     const review = await submit(evaluator, GAOLONGTAN, 'COUNTY', { ...FULL, B1: { score: 6, evidenceUrls: ['https://example.org/b1.jpg'] } });
     expect(review.errors).toBeUndefined();
     expect(review.data.submitAssessment).toMatchObject({ totalScore: 88, stars: 4 });
-    expect(review.data.submitAssessment.deviations.find((row: { indicator: { code: string } }) => row.indicator.code === 'B1')).toMatchObject({ selfScore: 8, score: 6, difference: -2 });
+    expect(review.data.submitAssessment.deviations.find((row: { indicator: { code: string } }) => row.indicator.code === 'B1')).toMatchObject({
+      selfScore: 8,
+      score: 6,
+      difference: -2,
+    });
     // The evaluator was assigned to 高龙潭 only.
     expect(errorOf(await submit(evaluator, GAOCANG, 'COUNTY', FULL))!.extensions!.code).toBe('FORBIDDEN');
     expect((await submit(hongta, GAOCANG, 'COUNTY', FULL)).data.submitAssessment.stars).toBe(5);
@@ -166,7 +180,10 @@ describe('the annual rating cycle, run by a county through the documented operat
     const refused = await submit(city, GAOLONGTAN, 'CITY', FULL, { tier: 'CITY' });
     expect(errorOf(refused)!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'input.tier' });
     expect(errorOf(refused)!.message).toContain('county five-star');
-    expect((await submit(city, GAOLONGTAN, 'CITY', { ...FULL, B1: { score: 6, evidenceUrls: ['https://example.org/b1.jpg'] } })).data.submitAssessment).toMatchObject({ stars: 4, tier: 'COUNTY' });
+    expect((await submit(city, GAOLONGTAN, 'CITY', { ...FULL, B1: { score: 6, evidenceUrls: ['https://example.org/b1.jpg'] } })).data.submitAssessment).toMatchObject({
+      stars: 4,
+      tier: 'COUNTY',
+    });
     const gaocang = await submit(city, GAOCANG, 'CITY', FULL, { tier: 'CITY' });
     expect(gaocang.data.submitAssessment).toMatchObject({ stars: 5, tier: 'CITY', totalScore: 100 });
     // Records edited after the submission do not change the submitted score.
@@ -182,7 +199,10 @@ describe('the annual rating cycle, run by a county through the documented operat
     const publicNotice = await app.gql(staffOperation('rating-cycle').replace(/assessments \{[\s\S]*?\n    \}\n    objections \{[^}]*\}\n/, ''), { year: 2025 });
     const hongtaCycle = publicNotice.data.ratingCycles.find((cycle: { id: string }) => cycle.id === cycleId);
     expect(hongtaCycle.notice).toEqual(
-      expect.arrayContaining([expect.objectContaining({ centre: expect.objectContaining({ code: GAOCANG }), stars: 5, tier: 'CITY' }), expect.objectContaining({ centre: expect.objectContaining({ code: GAOLONGTAN }), stars: 4 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ centre: expect.objectContaining({ code: GAOCANG }), stars: 5, tier: 'CITY' }),
+        expect.objectContaining({ centre: expect.objectContaining({ code: GAOLONGTAN }), stars: 4 }),
+      ]),
     );
     const gaolongtan = await signIn(app, STAFF.gaolongtan);
     const objection = await run('lodge-objection', { input: { cycleId, centreCode: GAOLONGTAN, text: '复评扣分依据不足，阵地标识已整改', contact: '13800000000' } }, gaolongtan);

@@ -33,7 +33,15 @@ describe('ratingStatistics', () => {
     const { data } = await api.gql(STATISTICS, { year: 2024 });
     const rows = data.ratingStatistics.byRegion;
     expect(rows.map((row: any) => row.region.name)).toEqual([
-      '红塔区', '江川区', '通海县', '华宁县', '易门县', '峨山彝族自治县', '新平彝族傣族自治县', '元江哈尼族彝族傣族自治县', '澄江市',
+      '红塔区',
+      '江川区',
+      '通海县',
+      '华宁县',
+      '易门县',
+      '峨山彝族自治县',
+      '新平彝族傣族自治县',
+      '元江哈尼族彝族傣族自治县',
+      '澄江市',
     ]);
     for (const key of ['countyFiveStar', 'countyFourStar', 'countyThreeStar', 'cityFiveStar', 'totalRated']) {
       expect(rows.reduce((sum: number, row: any) => sum + row[key], 0)).toBe(data.ratingStatistics[key]);

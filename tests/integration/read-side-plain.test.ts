@@ -63,7 +63,11 @@ describe('the read side is plain (issue #14): no managed entity after any public
     expect(errors).toBeUndefined();
     expect(data).toBeDefined();
     expect(lastContext).toBeDefined();
-    const managed = lastContext!.em.getUnitOfWork().getIdentityMap().values().map((entity) => entity.constructor.name);
+    const managed = lastContext!.em
+      .getUnitOfWork()
+      .getIdentityMap()
+      .values()
+      .map((entity) => entity.constructor.name);
     // Counted by class, so a failure reads as the list of what this read still hydrates.
     expect({ operation: file, managedAfter: countByName(managed), createdDuring: countByName(created) }).toEqual({ operation: file, managedAfter: {}, createdDuring: {} });
   });
@@ -95,7 +99,17 @@ async function insertEditorialRows(app: TestApp): Promise<void> {
       await connection.execute(
         `insert into editorial_showcase_article (document_id, locale, published_at, source_updated_at, search_text, slug, title, summary, body_blocks, series, episode, centre_codes, programme_document_ids, published_date)
          values (?, 'zh-Hans', ?, ?, '服务故事 调解', ?, ?, '从群众点单到办结点评。', ?::jsonb, '服务故事', ?, ?::text[], '{plain-programme}', ?)`,
-        [`plain-article-${code}-${episode}`, now, now, `plain-${code}-${episode}`, `服务故事 第${episode}期`, body('调解队走访居民,化解纠纷。'), episode, `{${code}}`, `2025-0${episode}-15`],
+        [
+          `plain-article-${code}-${episode}`,
+          now,
+          now,
+          `plain-${code}-${episode}`,
+          `服务故事 第${episode}期`,
+          body('调解队走访居民,化解纠纷。'),
+          episode,
+          `{${code}}`,
+          `2025-0${episode}-15`,
+        ],
       );
     }
   }

@@ -9,9 +9,7 @@ afterAll(() => api.stop());
 describe('regions', () => {
   it('should list the nine county-level divisions of Yuxi with their real codes', async () => {
     const { data } = await api.gql(`{ regions(parentCode: "530400", level: COUNTY) { code name } }`);
-    expect(data.regions.map((region: any) => region.code.slice(0, 6))).toEqual([
-      '530402', '530403', '530423', '530424', '530425', '530426', '530427', '530428', '530481',
-    ]);
+    expect(data.regions.map((region: any) => region.code.slice(0, 6))).toEqual(['530402', '530403', '530423', '530424', '530425', '530426', '530427', '530428', '530481']);
   });
 
   it('should accept 6- and 12-digit codes for the same region and walk its family', async () => {

@@ -5,9 +5,24 @@ import { buildDataset } from '../../seeds/generate';
 import { facts } from '../../seeds/facts';
 
 const TABLES = [
-  'region', 'centre', 'rating_scheme', 'rating_dimension', 'rating_result', 'reported_figure',
-  'alliance_unit', 'alliance_membership', 'volunteer_team', 'volunteer_member', 'need', 'resource',
-  'project', 'project_need', 'project_resource', 'project_partner', 'project_timeline_entry', 'activity',
+  'region',
+  'centre',
+  'rating_scheme',
+  'rating_dimension',
+  'rating_result',
+  'reported_figure',
+  'alliance_unit',
+  'alliance_membership',
+  'volunteer_team',
+  'volunteer_member',
+  'need',
+  'resource',
+  'project',
+  'project_need',
+  'project_resource',
+  'project_partner',
+  'project_timeline_entry',
+  'activity',
 ];
 
 describe('seeds', () => {

@@ -17,7 +17,8 @@ import { recreateSeededDatabase, TEST_DATABASE_NAME } from '../setup/test-databa
 import { signIn, STAFF } from '../helpers/staff';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt account { email role region { code } centre { code } } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt account { email role region { code } centre { code } } } }';
 const ME = '{ me { email role region { name } } }';
 const CREATE_KEY = 'mutation($input: CreateApiKeyInput!, $key: String) { createApiKey(input: $input, idempotencyKey: $key) { id name prefix secret } }';
 const AUDIT = 'query($type: String) { auditLog(first: 50, targetType: $type) { totalCount edges { node { action actorEmail actorRole targetType targetId regionPath after } } } }';
@@ -205,8 +206,7 @@ describe.each(limiters)('sign-in throttling %s', (_name, makeLimiter) => {
     return email;
   }
   const anAddress = () => `203.0.113.${randomBytes(4).readUInt32BE() % 250}-${randomBytes(4).toString('hex')}`;
-  const codeOf = (outcome: PromiseSettledResult<unknown>) =>
-    outcome.status === 'fulfilled' ? 'SIGNED_IN' : (outcome.reason as { code?: string }).code;
+  const codeOf = (outcome: PromiseSettledResult<unknown>) => (outcome.status === 'fulfilled' ? 'SIGNED_IN' : (outcome.reason as { code?: string }).code);
 
   it('should evaluate at most five guesses of a concurrent burst, and refuse the right password sent with them', async () => {
     const email = await newAccount();

@@ -7,7 +7,9 @@ const document = { kind: 'articles', documentId: 'abc123' };
 describe('preview tokens', () => {
   it('should accept what the CMS signs, for that document, until it expires', () => {
     const now = Date.UTC(2026, 10, 27, 12, 0, 0);
-    const url = new URL(previewUrl({ apiUrl: 'http://api.local', secret: SECRET, uid: 'api::showcase-article.showcase-article', documentId: 'abc123', locale: 'en', status: 'draft', now })!);
+    const url = new URL(
+      previewUrl({ apiUrl: 'http://api.local', secret: SECRET, uid: 'api::showcase-article.showcase-article', documentId: 'abc123', locale: 'en', status: 'draft', now })!,
+    );
     const token = url.searchParams.get('token')!;
     expect(verifyPreviewToken(token, SECRET, document, now + 60_000)).toMatchObject({ documentId: 'abc123', locale: 'en' });
     expect(verifyPreviewToken(token, SECRET, document, now + 11 * 60_000)).toBeNull();

@@ -34,12 +34,16 @@ describe('region subtree rule', () => {
     try {
       for (const [path, root, inside] of CASES) {
         const bound = subtreeSql('$1::text', root);
-        const boundSql = bound.sql.replace(/\$1::text/g, 'p.path').replace('?', '$2').replace('?', '$3');
+        const boundSql = bound.sql
+          .replace(/\$1::text/g, 'p.path')
+          .replace('?', '$2')
+          .replace('?', '$3');
         const computed = subtreeSqlOf('p.path', 'p.root');
-        const { rows } = await client.query(
-          `select ${boundSql} as bound, ${computed} as computed from (select $1::text as path, $4::text as root) p`,
-          [path, ...bound.params, root],
-        );
+        const { rows } = await client.query(`select ${boundSql} as bound, ${computed} as computed from (select $1::text as path, $4::text as root) p`, [
+          path,
+          ...bound.params,
+          root,
+        ]);
         expect([path, root, rows[0].bound, rows[0].computed]).toEqual([path, root, inside, inside]);
       }
     } finally {

@@ -19,7 +19,9 @@ describe('the star badge renderer', () => {
   });
 
   it('should grow with its text, so the status always fits', () => {
-    const rated = widthOf(renderBadgeSvg(centreBadge({ code: '530402999001-01', name: '中心', currentRating: { year: 2024, stars: 5, tier: 'CITY', awardedOn: null } }, 'zh-Hans')));
+    const rated = widthOf(
+      renderBadgeSvg(centreBadge({ code: '530402999001-01', name: '中心', currentRating: { year: 2024, stars: 5, tier: 'CITY', awardedOn: null } }, 'zh-Hans')),
+    );
     const unrated = widthOf(renderBadgeSvg(centreBadge({ code: '530402999001-01', name: '中心', currentRating: null }, 'zh-Hans')));
     expect(rated).toBeGreaterThan(unrated);
   });

@@ -36,7 +36,8 @@ describe('status transition tables', () => {
   });
 
   it('should let every project reach EVALUATED only through COMPLETED', () => {
-    const into = (status: ProjectStatus) => (Object.entries(PROJECT_TRANSITIONS) as Array<[ProjectStatus, readonly ProjectStatus[]]>).filter(([, to]) => to.includes(status)).map(([from]) => from);
+    const into = (status: ProjectStatus) =>
+      (Object.entries(PROJECT_TRANSITIONS) as Array<[ProjectStatus, readonly ProjectStatus[]]>).filter(([, to]) => to.includes(status)).map(([from]) => from);
     expect(into(ProjectStatus.EVALUATED)).toEqual([ProjectStatus.COMPLETED]);
   });
 });

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property , type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { StaffRole } from './actor';
 
 /**

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property , type Opt } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /**
  * The first result of a mutation sent with an idempotency key, per account: a retry gets

@@ -44,7 +44,9 @@ export async function runStaffMutation<T extends object>(
   const actor = requireActor(context);
   const key = request.idempotencyKey?.trim() || undefined;
   if (key && key.length > 200) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Argument "idempotencyKey" must have at most 200 characters.', { argument: 'idempotencyKey' });
-  const inputHash = createHash('sha256').update(JSON.stringify(request.input ?? null)).digest('hex');
+  const inputHash = createHash('sha256')
+    .update(JSON.stringify(request.input ?? null))
+    .digest('hex');
   if (key) {
     const replay = await findReplay<T>(context.em, actor, key, request.name, inputHash);
     if (replay) return replay;

@@ -45,7 +45,10 @@ export function responseCachePlugin(cache: ResponseCache, inFlight: InFlightAnsw
       let share: ((answer: CachedResponse | undefined) => void) | undefined;
       const asResponse = (answer: CachedResponse) => {
         hitTags = answer.tags;
-        return { http: { headers: new Map(), status: undefined }, body: { kind: 'single', singleResult: JSON.parse(answer.answer.toString('utf8')) } } as unknown as GraphQLResponse;
+        return {
+          http: { headers: new Map(), status: undefined },
+          body: { kind: 'single', singleResult: JSON.parse(answer.answer.toString('utf8')) },
+        } as unknown as GraphQLResponse;
       };
       return {
         async responseForOperation({ operation, request, queryHash, contextValue: context }) {

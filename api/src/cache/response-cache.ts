@@ -25,9 +25,7 @@ export class ResponseCache {
   private entries = new Map<string, CachedResponse & { expiresAt: number }>();
   private subscriber: Redis | undefined;
 
-  constructor(
-    private readonly options: { ttlSeconds: number; maxEntries: number; logger: Logger; redis?: Redis },
-  ) {}
+  constructor(private readonly options: { ttlSeconds: number; maxEntries: number; logger: Logger; redis?: Redis }) {}
 
   /** Listens for purges published by other replicas. */
   async start(): Promise<void> {

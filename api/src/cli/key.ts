@@ -34,7 +34,12 @@ void withOrm(async (orm) => {
       const { key, secret } = await createApiKey(em, {
         name: values.name ?? '',
         regionCode: values.region,
-        allowedOrigins: values.origins ? values.origins.split(',').map((origin) => origin.trim()).filter(Boolean) : [],
+        allowedOrigins: values.origins
+          ? values.origins
+              .split(',')
+              .map((origin) => origin.trim())
+              .filter(Boolean)
+          : [],
         ratePerMinute: Number(values.rate),
         expiresAt: values.expires ? new Date(`${values.expires}T23:59:59Z`) : undefined,
         safelistOnly: values.safelist,

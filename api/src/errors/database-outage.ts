@@ -16,7 +16,13 @@ export function isDatabaseOutage(error: unknown): boolean {
   let current = error as Failure | undefined;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
     const code = String(current.code ?? '');
-    if (current instanceof ConnectionException || current.name === 'KnexTimeoutError' || OUTAGE_CODES.has(code) || code.startsWith('08') || OUTAGE_MESSAGES.test(String(current.message ?? ''))) {
+    if (
+      current instanceof ConnectionException ||
+      current.name === 'KnexTimeoutError' ||
+      OUTAGE_CODES.has(code) ||
+      code.startsWith('08') ||
+      OUTAGE_MESSAGES.test(String(current.message ?? ''))
+    ) {
       return true;
     }
     current = current.cause ?? current.thrownValue;

@@ -40,7 +40,8 @@ export function createFormatError(logger: Logger) {
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
       // graphql-js gives up once validating costs more than a fixed budget, and says no more.
-      const message = 'The document is too complex to validate: it selects the same field too many times or spreads fragments into each other too often (graphql-js stops after a fixed amount of work). Select each field once.';
+      const message =
+        'The document is too complex to validate: it selects the same field too many times or spreads fragments into each other too often (graphql-js stops after a fixed amount of work). Select each field once.';
       return { ...base, message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
     }
     if (error instanceof GraphQLError && error.extensions.code === undefined && isClientStatus(error.extensions.http)) {
@@ -104,7 +105,14 @@ function flattenValidationErrors(errors: ValidationError[], prefix = ''): Argume
 }
 
 // graphql-js words its literal-value errors like this (ValuesOfCorrectTypeRule).
-const BAD_VALUE_PATTERNS = [/^Value ".*" does not exist in ".*" enum/, /^Enum ".*" cannot represent/, /cannot represent/, /^Expected value of type/, /^Field ".*" of required type ".*" was not provided/, /^Field ".*" is not defined by type/];
+const BAD_VALUE_PATTERNS = [
+  /^Value ".*" does not exist in ".*" enum/,
+  /^Enum ".*" cannot represent/,
+  /cannot represent/,
+  /^Expected value of type/,
+  /^Field ".*" of required type ".*" was not provided/,
+  /^Field ".*" is not defined by type/,
+];
 
 function isBadValueError(error: GraphQLError): boolean {
   return BAD_VALUE_PATTERNS.some((pattern) => pattern.test(error.message));

@@ -52,5 +52,8 @@ export function clientIdentity({ orm, anonymousRatePerMinute }: { orm: MikroORM;
 }
 
 export function refuse(res: Response, status: number, code: string, message: string, details: Record<string, unknown>): void {
-  res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ message, extensions: { code, ...details } }] });
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ errors: [{ message, extensions: { code, ...details } }] });
 }

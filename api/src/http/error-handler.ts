@@ -63,7 +63,11 @@ function send(req: Request, res: Response, { status, code, message }: HttpFailur
   if (req.path.startsWith('/webhooks/')) {
     res.status(status).set('Cache-Control', 'no-store').json({ error: message, code });
   } else if (req.path !== '/graphql' && req.accepts(['json', 'html']) === 'html') {
-    res.status(status).set('Cache-Control', 'no-store').type('html').send(renderMessagePage(status === 404 ? '找不到页面 / Not found' : '出错了 / Something went wrong', message));
+    res
+      .status(status)
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(renderMessagePage(status === 404 ? '找不到页面 / Not found' : '出错了 / Something went wrong', message));
   } else {
     refuse(res, status, code, message, {});
   }

@@ -31,10 +31,7 @@ export function explorerRouter(): Router {
       next();
       return;
     }
-    res
-      .type('html')
-      .set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:")
-      .send(PAGE);
+    res.type('html').set('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:").send(PAGE);
   });
   return router;
 }

@@ -36,7 +36,15 @@ export function previewRouter(options: {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const claims = plural && options.secret ? verifyPreviewToken(token, options.secret, { kind: req.params.kind, documentId: req.params.documentId }) : null;
     if (!plural || !options.client || !claims) {
-      res.status(401).type('html').send(renderMessagePage('无法预览 / Preview not allowed', '预览链接无效或已过期,请在内容管理后台重新点击“预览”。The preview link is invalid or has expired: press Preview in the CMS again.'));
+      res
+        .status(401)
+        .type('html')
+        .send(
+          renderMessagePage(
+            '无法预览 / Preview not allowed',
+            '预览链接无效或已过期,请在内容管理后台重新点击“预览”。The preview link is invalid or has expired: press Preview in the CMS again.',
+          ),
+        );
       return;
     }
     const type = EDITORIAL_TYPES.find((candidate) => candidate.plural === plural)!;
@@ -63,7 +71,9 @@ export function previewRouter(options: {
           heading: String(draft.title ?? draft.name ?? ''),
           summary: typeof draft.summary === 'string' ? draft.summary : null,
           bodyHtml: blocksToHtml((draft.body as StrapiBlock[]) ?? [], (url) => absoluteUrl(url, options.mediaBaseUrl)),
-          cardsHtml: shown.map((card) => renderCardFragment(card, { locale, size: 'normal', theme: 'light', moreUrl: `${options.publicUrl}/embed/centres/${card.code}` })).join('\n'),
+          cardsHtml: shown
+            .map((card) => renderCardFragment(card, { locale, size: 'normal', theme: 'light', moreUrl: `${options.publicUrl}/embed/centres/${card.code}` }))
+            .join('\n'),
           banner: status === 'published' ? '已发布版本:网站上正在显示的内容 · Published version: what is live' : '草稿预览:尚未发布 · Draft preview: not published',
           // A profile's cover is on its card; an article's and a programme's lead the page, as on the public page.
           cover: plural === 'centre-profiles' ? null : toMedia((draft.cover ?? draft.logo) as StrapiMedia | null, options.mediaBaseUrl),
@@ -77,7 +87,14 @@ export function previewRouter(options: {
       res
         .status(isCmsDown ? 502 : 500)
         .type('html')
-        .send(renderMessagePage('暂时无法预览 / Preview unavailable', isCmsDown ? '内容管理系统暂时无法访问,请稍后再试。The CMS cannot be reached right now; try again shortly.' : '出错了,请稍后再试。Something went wrong; try again shortly.'));
+        .send(
+          renderMessagePage(
+            '暂时无法预览 / Preview unavailable',
+            isCmsDown
+              ? '内容管理系统暂时无法访问,请稍后再试。The CMS cannot be reached right now; try again shortly.'
+              : '出错了,请稍后再试。Something went wrong; try again shortly.',
+          ),
+        );
     }
   });
   return router;

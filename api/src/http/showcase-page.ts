@@ -15,20 +15,66 @@ const PAGE_QUERY = `query ShowcasePage($filter: CentreFilter, $year: Int!) {
 interface PageData {
   counties: Array<{ code: string; name: string }>;
   ratingStatistics: { byRegion: Array<{ region: { code: string; name: string }; countyFiveStar: number; countyFourStar: number; countyThreeStar: number; cityFiveStar: number }> };
-  centres: { totalCount: number; edges: Array<{ node: { code: string; name: string; region: { code: string; name: string; ancestors: Array<{ code: string; name: string }> }; currentRating: { stars: number; tier: string } | null } }> };
+  centres: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        code: string;
+        name: string;
+        region: { code: string; name: string; ancestors: Array<{ code: string; name: string }> };
+        currentRating: { stars: number; tier: string } | null;
+      };
+    }>;
+  };
 }
 
 const YEAR = 2024;
 const TEXT = {
-  'zh-Hans': { title: '玉溪市星级党群服务中心', lead: `${YEAR}年度星级评定结果与各中心名片`, county: '县(市、区)', all: '全部', stars: '星级', filter: '筛选', chart: '各县(市、区)星级分布', five: '五星', four: '四星', three: '三星', city: '其中市级五星', found: (n: number) => `共 ${n} 个中心`, switchTo: 'English', unrated: '未评星' },
-  en: { title: "Yuxi's star-rated party-and-masses service centres", lead: `Ratings for ${YEAR} and every centre's card`, county: 'County', all: 'All', stars: 'Stars', filter: 'Filter', chart: 'Stars by county', five: '5 stars', four: '4 stars', three: '3 stars', city: 'of which city five-star', found: (n: number) => `${n} centres`, switchTo: '中文', unrated: 'not rated' },
+  'zh-Hans': {
+    title: '玉溪市星级党群服务中心',
+    lead: `${YEAR}年度星级评定结果与各中心名片`,
+    county: '县(市、区)',
+    all: '全部',
+    stars: '星级',
+    filter: '筛选',
+    chart: '各县(市、区)星级分布',
+    five: '五星',
+    four: '四星',
+    three: '三星',
+    city: '其中市级五星',
+    found: (n: number) => `共 ${n} 个中心`,
+    switchTo: 'English',
+    unrated: '未评星',
+  },
+  en: {
+    title: "Yuxi's star-rated party-and-masses service centres",
+    lead: `Ratings for ${YEAR} and every centre's card`,
+    county: 'County',
+    all: 'All',
+    stars: 'Stars',
+    filter: 'Filter',
+    chart: 'Stars by county',
+    five: '5 stars',
+    four: '4 stars',
+    three: '3 stars',
+    city: 'of which city five-star',
+    found: (n: number) => `${n} centres`,
+    switchTo: '中文',
+    unrated: 'not rated',
+  },
 };
 
 /**
  * GET /: the living example of what a portal builds from the API. Server-rendered, no
  * scripts: filters are a GET form, the chart is inline SVG with a table behind it.
  */
-export function showcaseRouter({ runQuery, anonymousRatePerMinute }: { runQuery: (query: string, variables: Record<string, unknown>, client: RequestClient) => Promise<unknown>; anonymousRatePerMinute: number }): Router {
+export function showcaseRouter({
+  runQuery,
+  anonymousRatePerMinute,
+}: {
+  runQuery: (query: string, variables: Record<string, unknown>, client: RequestClient) => Promise<unknown>;
+  anonymousRatePerMinute: number;
+}): Router {
   const router = express.Router();
   router.get('/', async (req, res) => {
     const locale = req.query.lang === 'en' ? 'en' : 'zh-Hans';
@@ -48,15 +94,15 @@ export function showcaseRouter({ runQuery, anonymousRatePerMinute }: { runQuery:
 function renderPage(data: PageData, { locale, county, stars }: { locale: 'zh-Hans' | 'en'; county: string; stars?: number }): string {
   const t = TEXT[locale];
   const switchUrl = `/?${new URLSearchParams({ ...(county ? { county } : {}), ...(stars ? { stars: String(stars) } : {}), ...(locale === 'en' ? {} : { lang: 'en' }) })}`;
-  const countyOptions = data.counties
-    .map((c) => `<option value="${c.code}"${c.code.startsWith(county) && county ? ' selected' : ''}>${escapeHtml(c.name)}</option>`)
-    .join('');
+  const countyOptions = data.counties.map((c) => `<option value="${c.code}"${c.code.startsWith(county) && county ? ' selected' : ''}>${escapeHtml(c.name)}</option>`).join('');
   const starOptions = [5, 4, 3].map((n) => `<option value="${n}"${stars === n ? ' selected' : ''}>${'★'.repeat(n)}</option>`).join('');
   const rows = data.centres.edges
     .map(({ node }) => {
       // County-level codes end in six zeros; the city's (530400000000) in eight.
       const countyName = [...node.region.ancestors, node.region].find((r) => /^\d{4}[1-9]\d0{6}$|^\d{5}[1-9]0{6}$/.test(r.code))?.name ?? node.region.name;
-      const rating = node.currentRating ? `<span class="stars" aria-label="${node.currentRating.stars}">${'★'.repeat(node.currentRating.stars)}</span>${node.currentRating.tier === 'CITY' ? ` <span class="badge">${locale === 'en' ? 'City' : '市级'}</span>` : ''}` : `<span class="muted">${t.unrated}</span>`;
+      const rating = node.currentRating
+        ? `<span class="stars" aria-label="${node.currentRating.stars}">${'★'.repeat(node.currentRating.stars)}</span>${node.currentRating.tier === 'CITY' ? ` <span class="badge">${locale === 'en' ? 'City' : '市级'}</span>` : ''}`
+        : `<span class="muted">${t.unrated}</span>`;
       return `<li><a href="/embed/centres/${node.code}${locale === 'en' ? '?locale=en' : ''}">${escapeHtml(node.name)}</a> ${rating} <span class="muted">${escapeHtml(countyName)}</span></li>`;
     })
     .join('\n');
@@ -129,7 +175,10 @@ function renderChart(rows: PageData['ratingStatistics']['byRegion'], t: (typeof 
     .join('\n');
   const height = rows.length * (barHeight + 8);
   const table = rows
-    .map((r) => `<tr><th scope="row">${escapeHtml(r.region.name)}</th><td>${r.countyFiveStar}</td><td>${r.countyFourStar}</td><td>${r.countyThreeStar}</td><td>${r.cityFiveStar}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row">${escapeHtml(r.region.name)}</th><td>${r.countyFiveStar}</td><td>${r.countyFourStar}</td><td>${r.countyThreeStar}</td><td>${r.cityFiveStar}</td></tr>`,
+    )
     .join('');
   return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${label + width + 60} ${height}" width="100%">
 <title id="chart-title">${t.chart}</title>

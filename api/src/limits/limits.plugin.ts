@@ -24,7 +24,17 @@ export const PARSE_LIMITS = { maxLexicalTokens: 5000, maxSourceLength: 50_000 };
  * it executes, so a rejected query never reaches a resolver or the database. The cost is
  * kept on the context (rate limiting spends it) and reported in `extensions.cost`.
  */
-export function queryLimitsPlugin({ limits, limiter, usage, safelist }: { limits: QueryLimits; limiter: RateLimiter; usage?: UsageRecorder; safelist: Map<string, string> }): ApolloServerPlugin<Context> {
+export function queryLimitsPlugin({
+  limits,
+  limiter,
+  usage,
+  safelist,
+}: {
+  limits: QueryLimits;
+  limiter: RateLimiter;
+  usage?: UsageRecorder;
+  safelist: Map<string, string>;
+}): ApolloServerPlugin<Context> {
   const spend = rateBudget(limiter, usage);
   return {
     async requestDidStart() {

@@ -85,7 +85,10 @@ export function rowPagesByKey<R extends object, V = R>(read: Reader, query: RowP
   return new DataLoader<string, Page<V>>(
     async (keys) => {
       const pages = new Map<string, Page<V>>(
-        keys.map((key) => [key, query.withTotalCount ? { items: [], totalCount: 0, offset: query.offset } : { items: [], totalCount: -1, offset: query.offset, hasNextPage: false }]),
+        keys.map((key) => [
+          key,
+          query.withTotalCount ? { items: [], totalCount: 0, offset: query.offset } : { items: [], totalCount: -1, offset: query.offset, hasNextPage: false },
+        ]),
       );
       const last = query.offset + query.first;
       const from = query.from(keys);

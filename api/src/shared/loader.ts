@@ -16,21 +16,27 @@ const BATCHED: LoaderOptions = { batch: true };
  * query for all keys; results come back in key order, null where nothing matched.
  */
 export function oneByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K, { batch }: LoaderOptions = BATCHED) {
-  return new DataLoader<K, V | null>(async (keys) => {
-    const byKey = new Map((await fetch(keys)).map((row) => [keyOf(row), row] as const));
-    return keys.map((key) => byKey.get(key) ?? null);
-  }, { batch });
+  return new DataLoader<K, V | null>(
+    async (keys) => {
+      const byKey = new Map((await fetch(keys)).map((row) => [keyOf(row), row] as const));
+      return keys.map((key) => byKey.get(key) ?? null);
+    },
+    { batch },
+  );
 }
 
 /** Like oneByKey, for rows grouped under a key; rows keep the order fetch returned them in. */
 export function manyByKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K, { batch }: LoaderOptions = BATCHED) {
-  return new DataLoader<K, V[]>(async (keys) => {
-    const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-    for (const row of await fetch(keys)) {
-      groups.get(keyOf(row))?.push(row);
-    }
-    return keys.map((key) => groups.get(key) ?? []);
-  }, { batch });
+  return new DataLoader<K, V[]>(
+    async (keys) => {
+      const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+      for (const row of await fetch(keys)) {
+        groups.get(keyOf(row))?.push(row);
+      }
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    { batch },
+  );
 }
 
 /**

@@ -130,9 +130,6 @@ export async function findPage<T extends object>(
   where: FilterQuery<T>,
   { orderBy, first, offset }: { orderBy: QueryOrderMap<T>[]; first: number; offset: number },
 ): Promise<Page<T>> {
-  const [items, totalCount] = await Promise.all([
-    first === 0 ? Promise.resolve([] as T[]) : em.find(entity, where, { orderBy, limit: first, offset }),
-    em.count(entity, where),
-  ]);
+  const [items, totalCount] = await Promise.all([first === 0 ? Promise.resolve([] as T[]) : em.find(entity, where, { orderBy, limit: first, offset }), em.count(entity, where)]);
   return { items: items as T[], totalCount, offset };
 }

@@ -38,7 +38,11 @@ async function hashSources(cmsDir: string): Promise<string> {
     files.push(...(await listFiles(path.join(cmsDir, input))));
   }
   for (const file of files.sort()) {
-    hash.update(path.relative(cmsDir, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(path.relative(cmsDir, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

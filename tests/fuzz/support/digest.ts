@@ -20,8 +20,13 @@ export class DatabaseDigest {
   static async connect(databaseUrl: string): Promise<DatabaseDigest> {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
-    const { rows } = await client.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
-    return new DatabaseDigest(client, rows.map((row) => row.name).filter((name) => !SKIPPED.has(name)));
+    const { rows } = await client.query<{ name: string }>(
+      "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+    );
+    return new DatabaseDigest(
+      client,
+      rows.map((row) => row.name).filter((name) => !SKIPPED.has(name)),
+    );
   }
 
   /** Row count and an order-independent hash of every table. */

@@ -58,10 +58,34 @@ const KNOWN: Record<string, unknown[]> = {
 };
 
 /** Values that have broken servers: NUL, lone surrogates, huge and extreme ones, impossible dates. */
-export const HOSTILE_STRINGS = ['\u0000', 'a\u0000b', '\ud800', 'x\udfff', 'a'.repeat(20_000), "' OR 1=1 --", '%_\\', '𠜎'.repeat(500), '\u202e\u200b', '', ' ', '../../etc/passwd', '${7*7}'];
+export const HOSTILE_STRINGS = [
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfff',
+  'a'.repeat(20_000),
+  "' OR 1=1 --",
+  '%_\\',
+  '𠜎'.repeat(500),
+  '\u202e\u200b',
+  '',
+  ' ',
+  '../../etc/passwd',
+  '${7*7}',
+];
 export const HOSTILE_INTS = [2147483647, -2147483648, 2147483648, 2 ** 53, -(2 ** 53), 1e308, -0, 1.5, -1, 101];
 export const HOSTILE_FLOATS = [1e308, -1e308, 5e-324, -0, 2 ** 53 + 2];
-export const HOSTILE_DATES = ['2024-02-30T00:00:00.000Z', '2023-02-29', '2024-13-01T00:00:00Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', 'not a date', '2024-06-31T25:61:61Z', '2024-02-30'];
+export const HOSTILE_DATES = [
+  '2024-02-30T00:00:00.000Z',
+  '2023-02-29',
+  '2024-13-01T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  'not a date',
+  '2024-06-31T25:61:61Z',
+  '2024-02-30',
+];
 
 class Writer {
   private variableDefinitions: string[] = [];
@@ -111,7 +135,8 @@ class Writer {
       }
       // Deep hostile documents prefer fields that nest further.
       const nesting = fields.filter((field) => !isLeafType(getNamedType(field.type)));
-      const candidates = depth <= 0 ? fields.filter((field) => isLeafType(getNamedType(field.type))) : this.flavour === 'hostile' && nesting.length > 0 && this.chance(70) ? nesting : fields;
+      const candidates =
+        depth <= 0 ? fields.filter((field) => isLeafType(getNamedType(field.type))) : this.flavour === 'hostile' && nesting.length > 0 && this.chance(70) ? nesting : fields;
       if (candidates.length === 0) {
         parts.push('__typename');
         continue;
@@ -231,7 +256,9 @@ export function printLiteral(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(printLiteral).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([key, item]) => `${key}: ${printLiteral(item)}`).join(', ')}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([key, item]) => `${key}: ${printLiteral(item)}`)
+    .join(', ')}}`;
 }
 
 /** An operation over the whole schema: mostly queries, sometimes (anonymous) mutations. */

@@ -9,9 +9,13 @@ import type { Probe } from './probe';
  */
 export const hostileOperation: fc.Arbitrary<Operation> = fc.oneof(
   // Each fragment spreads the previous one `fanOut` times: 2^levels spreads from a few hundred bytes.
-  fc.record({ levels: fc.integer({ min: 1, max: 21 }), fanOut: fc.integer({ min: 2, max: 3 }) }).map(({ levels, fanOut }) => fragmentBomb(Math.min(levels, fanOut === 3 ? 13 : 21), fanOut)),
+  fc
+    .record({ levels: fc.integer({ min: 1, max: 21 }), fanOut: fc.integer({ min: 2, max: 3 }) })
+    .map(({ levels, fanOut }) => fragmentBomb(Math.min(levels, fanOut === 3 ? 13 : 21), fanOut)),
   fc.integer({ min: 1, max: 4000 }).map((count) => ({ query: `{ ${Array.from({ length: count }, (_, index) => `a${index}: __typename`).join(' ')} }`, variables: {} })),
-  fc.integer({ min: 1, max: 300 }).map((count) => ({ query: `{ ${Array.from({ length: count }, (_, index) => `c${index}: centre(code: "530481901001-01") { code name }`).join(' ')} }`, variables: {} })),
+  fc
+    .integer({ min: 1, max: 300 })
+    .map((count) => ({ query: `{ ${Array.from({ length: count }, (_, index) => `c${index}: centre(code: "530481901001-01") { code name }`).join(' ')} }`, variables: {} })),
   fc.integer({ min: 1, max: 60 }).map((depth) => ({ query: `{ region(code: "530400") ${'{ children '.repeat(depth)}{ code }${' }'.repeat(depth)} }`, variables: {} })),
   fc.integer({ min: 1, max: 60 }).map((depth) => ({ query: `{ centre(code: "530481901001-01") ${'{ parent '.repeat(depth)}{ code }${' }'.repeat(depth)} }`, variables: {} })),
   fc.integer({ min: 1, max: 500 }).map((count) => ({ query: `{ __typename ${'@include(if: true) '.repeat(count)}}`, variables: {} })),
@@ -42,14 +46,56 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 
 /** Whole request bodies and heads that are wrong before GraphQL even starts. */
 export const hostileRequest: fc.Arbitrary<Probe> = fc.oneof(
-  fc.constantFrom<string>('{', '{"query":', '\u0000', 'null', '123', '"text"', '[]', '{"query": 1}', '{"query": {"a": 1}}', '{"query": "{ __typename }", "variables": "x"}', '{"query": "{ __typename }", "variables": [1]}', '{"query": "{ __typename }", "operationName": 7}', '{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}', '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0000000000000000000000000000000000000000000000000000000000000000"}}}', '{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 99}}}', '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]', '{"query": "{ __typename }", "__proto__": {"x": 1}}')
+  fc
+    .constantFrom<string>(
+      '{',
+      '{"query":',
+      '\u0000',
+      'null',
+      '123',
+      '"text"',
+      '[]',
+      '{"query": 1}',
+      '{"query": {"a": 1}}',
+      '{"query": "{ __typename }", "variables": "x"}',
+      '{"query": "{ __typename }", "variables": [1]}',
+      '{"query": "{ __typename }", "operationName": 7}',
+      '{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}',
+      '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0000000000000000000000000000000000000000000000000000000000000000"}}}',
+      '{"query": "{ __typename }", "extensions": {"persistedQuery": {"version": 99}}}',
+      '[{"query": "{ __typename }"}, {"query": "{ __typename }"}]',
+      '{"query": "{ __typename }", "__proto__": {"x": 1}}',
+    )
     .map((body) => ({ method: 'POST' as const, path: '/graphql', headers: JSON_TYPE, body })),
   fc.string({ unit: 'binary', maxLength: 60 }).map((body) => ({ method: 'POST' as const, path: '/graphql', headers: JSON_TYPE, body })),
-  fc.integer({ min: 90, max: 400 }).map((kilobytes) => ({ method: 'POST' as const, path: '/graphql', headers: JSON_TYPE, body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(kilobytes * 1024) } }) })),
+  fc.integer({ min: 90, max: 400 }).map((kilobytes) => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: JSON_TYPE,
+    body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(kilobytes * 1024) } }),
+  })),
   fc
-    .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/graphql', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/xml', '')
+    .constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'application/graphql',
+      'application/json; charset=utf-16',
+      'application/json; charset=latin1',
+      'application/xml',
+      '',
+    )
     .map((type): Probe => ({ method: 'POST', path: '/graphql', headers: type ? { 'content-type': type } : {}, body: '{"query": "{ __typename }"}' })),
   fc
-    .constantFrom('?query=%7B__typename%7D', '?query=mutation%7Blogout%7D', '?query=%7B__typename%7D&variables=%7B', '?query=%7B__typename%7D&operationName=Nope', '?query=%7B__typename%7D&extensions=%5B', '?query=%00', '?query=%7B__typename%7D&query=%7B__typename%7D', '?query=%E0%A4%A')
+    .constantFrom(
+      '?query=%7B__typename%7D',
+      '?query=mutation%7Blogout%7D',
+      '?query=%7B__typename%7D&variables=%7B',
+      '?query=%7B__typename%7D&operationName=Nope',
+      '?query=%7B__typename%7D&extensions=%5B',
+      '?query=%00',
+      '?query=%7B__typename%7D&query=%7B__typename%7D',
+      '?query=%E0%A4%A',
+    )
     .chain((search) => fc.boolean().map((preflight): Probe => ({ method: 'GET', path: `/graphql${search}`, headers: preflight ? { 'apollo-require-preflight': 'true' } : {} }))),
 );

@@ -79,8 +79,5 @@ function send(res: Response, format: 'svg' | 'json', status: number, badge: Badg
     res.json(json);
     return;
   }
-  res
-    .set('Content-Security-Policy', "default-src 'none'; sandbox")
-    .type('image/svg+xml; charset=utf-8')
-    .send(renderBadgeSvg(badge));
+  res.set('Content-Security-Policy', "default-src 'none'; sandbox").type('image/svg+xml; charset=utf-8').send(renderBadgeSvg(badge));
 }

@@ -28,8 +28,26 @@ export interface CardOptions {
 }
 
 const TEXT = {
-  'zh-Hans': { stars: (n: number) => `${n}星级`, city: '市级五星', county: (n: number) => `县级${n}星`, unrated: '暂未评星', programmes: '服务品牌', articles: '最新展播', more: '查看详情', rating: (y: number) => `${y}年度评定` },
-  en: { stars: (n: number) => `${n} stars`, city: 'City five-star', county: (n: number) => `County ${n}-star`, unrated: 'Not rated yet', programmes: 'Service brands', articles: 'Latest showcases', more: 'More about this centre', rating: (y: number) => `rated for ${y}` },
+  'zh-Hans': {
+    stars: (n: number) => `${n}星级`,
+    city: '市级五星',
+    county: (n: number) => `县级${n}星`,
+    unrated: '暂未评星',
+    programmes: '服务品牌',
+    articles: '最新展播',
+    more: '查看详情',
+    rating: (y: number) => `${y}年度评定`,
+  },
+  en: {
+    stars: (n: number) => `${n} stars`,
+    city: 'City five-star',
+    county: (n: number) => `County ${n}-star`,
+    unrated: 'Not rated yet',
+    programmes: 'Service brands',
+    articles: 'Latest showcases',
+    more: 'More about this centre',
+    rating: (y: number) => `rated for ${y}`,
+  },
 };
 
 /**
@@ -46,10 +64,14 @@ export function renderCardFragment(centre: CentreCardData, options: CardOptions)
   const cover = profile?.cover
     ? `<img class="cover" src="${escapeHtml(profile.cover.url)}" alt="${escapeHtml(profile.cover.alternativeText ?? centre.name)}"${profile.cover.width && profile.cover.height ? ` width="${profile.cover.width}" height="${profile.cover.height}"` : ''}>`
     : '';
-  const highlights = (profile?.highlights ?? []).slice(0, 4)
+  const highlights = (profile?.highlights ?? [])
+    .slice(0, 4)
     .map((h) => `<li><strong>${escapeHtml(formatNumber(h.value, options.locale))}</strong> <span>${escapeHtml(h.unit ?? '')}</span><br>${escapeHtml(h.label)}</li>`)
     .join('');
-  const programmes = centre.brandProgrammes.slice(0, 8).map((p) => `<li>${escapeHtml(p.name)}</li>`).join('');
+  const programmes = centre.brandProgrammes
+    .slice(0, 8)
+    .map((p) => `<li>${escapeHtml(p.name)}</li>`)
+    .join('');
   const articles = centre.showcaseArticles.edges.map(({ node }) => `<li>${escapeHtml(node.title)}</li>`).join('');
   return `<article class="card" lang="${options.locale}">
   ${cover}

@@ -45,7 +45,11 @@ export function embedRouter(options: EmbedOptions): Router {
     });
     const data = CENTRE_CODE.test(code) ? await options.runCardQuery({ code, locale: card.locale }, client) : null;
     if (!data?.centre) {
-      res.status(404).set('Cache-Control', 'public, max-age=60').type('html').send(renderMessagePage('找不到该中心 / Centre not found', `没有代码为 ${code} 的党群服务中心。No centre has the code ${code}.`));
+      res
+        .status(404)
+        .set('Cache-Control', 'public, max-age=60')
+        .type('html')
+        .send(renderMessagePage('找不到该中心 / Centre not found', `没有代码为 ${code} 的党群服务中心。No centre has the code ${code}.`));
       return;
     }
     const oembedUrl = `${options.publicUrl}/oembed?url=${encodeURIComponent(`${options.publicUrl}/embed/centres/${code}`)}&format=json`;
@@ -114,7 +118,10 @@ async function embedClient(req: Request, res: Response, options: EmbedOptions): 
   if (!key) return { bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute };
   const check = await checkApiKey(options.orm.em.fork(), key);
   if ('refusal' in check) {
-    res.status(401).type('html').send(renderMessagePage('无法显示 / Not available', `API key ${check.refusal}.`));
+    res
+      .status(401)
+      .type('html')
+      .send(renderMessagePage('无法显示 / Not available', `API key ${check.refusal}.`));
     return null;
   }
   return { bucket: `key:${check.grant.keyId}`, ratePerMinute: check.grant.ratePerMinute, grant: check.grant };

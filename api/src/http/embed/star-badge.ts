@@ -37,8 +37,24 @@ export interface BadgeJson {
 }
 
 const TEXT = {
-  'zh-Hans': { subject: '党群服务中心', separator: ':', comma: ',', notFound: '未找到', unavailable: '暂不可用', noCentre: (code: string) => `没有代码为 ${code} 的党群服务中心`, tryLater: '星级暂时无法显示,请稍后再试' },
-  en: { subject: 'Service centre', separator: ': ', comma: ', ', notFound: 'not found', unavailable: 'unavailable', noCentre: (code: string) => `No centre has the code ${code}`, tryLater: 'The stars cannot be shown right now; try again shortly' },
+  'zh-Hans': {
+    subject: '党群服务中心',
+    separator: ':',
+    comma: ',',
+    notFound: '未找到',
+    unavailable: '暂不可用',
+    noCentre: (code: string) => `没有代码为 ${code} 的党群服务中心`,
+    tryLater: '星级暂时无法显示,请稍后再试',
+  },
+  en: {
+    subject: 'Service centre',
+    separator: ': ',
+    comma: ', ',
+    notFound: 'not found',
+    unavailable: 'unavailable',
+    noCentre: (code: string) => `No centre has the code ${code}`,
+    tryLater: 'The stars cannot be shown right now; try again shortly',
+  },
 };
 
 // White text on each of these has a contrast of at least 4.5:1.

@@ -17,10 +17,7 @@ export function webComponentRouter(): Router {
   const script = SCRIPT.replace('__HASH__', hash).replace('__CSS__', JSON.stringify(CARD_CSS));
   const router = express.Router();
   router.get('/embed.js', (_req, res) => {
-    res
-      .type('application/javascript')
-      .set({ 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' })
-      .send(script);
+    res.type('application/javascript').set({ 'Cache-Control': 'public, max-age=3600', 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' }).send(script);
   });
   return router;
 }

@@ -69,6 +69,12 @@ export class ActivityMutationResolver {
 
   @Mutation(() => ActivityView, { description: 'The closing record: the activity was held and this many attended. Figures derive from it.' })
   closeActivity(@Arg('input') input: CloseActivityInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
-    return writeCentreRecord(context, activityList, { name: 'closeActivity', idempotencyKey, input, beforeId: input.activityId, work: (em, guard) => closeActivity(em, input, guard) });
+    return writeCentreRecord(context, activityList, {
+      name: 'closeActivity',
+      idempotencyKey,
+      input,
+      beforeId: input.activityId,
+      work: (em, guard) => closeActivity(em, input, guard),
+    });
   }
 }

@@ -41,7 +41,11 @@ export function createAllianceLoaders(deps: LoaderDeps) {
   const { read, options } = deps;
   return {
     membershipRecords: membershipList.loaders(deps),
-    unitById: oneByKey<string, AllianceUnitView>((ids) => readUnits(read, ids), (unit) => unit.id, options),
+    unitById: oneByKey<string, AllianceUnitView>(
+      (ids) => readUnits(read, ids),
+      (unit) => unit.id,
+      options,
+    ),
     unitContactsById: unitContactsById(read, options),
   };
 }

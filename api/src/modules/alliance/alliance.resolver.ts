@@ -48,7 +48,13 @@ export class AllianceMutationResolver {
       return {
         result: unit,
         // Contacts are personal data: the audit records that they changed, not what they are.
-        audit: { action: 'createAllianceUnit', targetType: 'AllianceUnit', targetId: unit.id, regionPath: unit.region.path, after: { name: unit.name, unitType: unit.unitType, contacts: unit.contacts.length } },
+        audit: {
+          action: 'createAllianceUnit',
+          targetType: 'AllianceUnit',
+          targetId: unit.id,
+          regionPath: unit.region.path,
+          after: { name: unit.name, unitType: unit.unitType, contacts: unit.contacts.length },
+        },
         purgeTags: [Tags.operationalLists],
       };
     });
@@ -61,7 +67,11 @@ export class AllianceMutationResolver {
   }
 
   @Mutation(() => AllianceMembershipView, { description: 'applied → active → suspended / withdrawn; activation needs the agreement date.' })
-  changeMembershipStatus(@Arg('input') input: ChangeMembershipStatusInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
+  changeMembershipStatus(
+    @Arg('input') input: ChangeMembershipStatusInput,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null,
+    @Ctx() context: Context,
+  ) {
     return writeCentreRecord(context, membershipList, {
       name: 'changeMembershipStatus',
       idempotencyKey,

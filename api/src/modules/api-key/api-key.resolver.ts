@@ -29,16 +29,18 @@ export class ApiKeyResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: Context,
   ): Promise<ApiKeyView> {
-    return toApiKeyView(await runStaffMutation(context, { name: 'createApiKey', idempotencyKey, input }, async (em, actor) => {
-      assertRole(actor, KEY_MANAGERS, 'create API keys');
-      const { key, secret } = await createApiKey(em, { ...input, allowedOrigins: input.allowedOrigins ?? [] });
-      key.secret = secret;
-      return {
-        result: key,
-        audit: { action: 'createApiKey', targetType: 'ApiKey', targetId: String(key.id), regionPath: CITY_PATH, after: key },
-        purgeTags: [],
-      };
-    }));
+    return toApiKeyView(
+      await runStaffMutation(context, { name: 'createApiKey', idempotencyKey, input }, async (em, actor) => {
+        assertRole(actor, KEY_MANAGERS, 'create API keys');
+        const { key, secret } = await createApiKey(em, { ...input, allowedOrigins: input.allowedOrigins ?? [] });
+        key.secret = secret;
+        return {
+          result: key,
+          audit: { action: 'createApiKey', targetType: 'ApiKey', targetId: String(key.id), regionPath: CITY_PATH, after: key },
+          purgeTags: [],
+        };
+      }),
+    );
   }
 
   @Mutation(() => ApiKeyView, { description: 'Revokes a key at once. City administrators only.' })
@@ -47,11 +49,17 @@ export class ApiKeyResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: Context,
   ): Promise<ApiKeyView> {
-    return toApiKeyView(await runStaffMutation(context, { name: 'revokeApiKey', idempotencyKey, input: { id } }, async (em, actor) => {
-      assertRole(actor, KEY_MANAGERS, 'revoke API keys');
-      const before = toAuditJson(await em.findOne(ApiKey, { id }));
-      const key = await revokeApiKey(em, id);
-      return { result: key, audit: { action: 'revokeApiKey', targetType: 'ApiKey', targetId: String(id), regionPath: CITY_PATH, before, after: { revokedAt: key.revokedAt } }, purgeTags: [] };
-    }));
+    return toApiKeyView(
+      await runStaffMutation(context, { name: 'revokeApiKey', idempotencyKey, input: { id } }, async (em, actor) => {
+        assertRole(actor, KEY_MANAGERS, 'revoke API keys');
+        const before = toAuditJson(await em.findOne(ApiKey, { id }));
+        const key = await revokeApiKey(em, id);
+        return {
+          result: key,
+          audit: { action: 'revokeApiKey', targetType: 'ApiKey', targetId: String(id), regionPath: CITY_PATH, before, after: { revokedAt: key.revokedAt } },
+          purgeTags: [],
+        };
+      }),
+    );
   }
 }

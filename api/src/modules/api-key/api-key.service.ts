@@ -70,7 +70,19 @@ export async function revokeApiKey(em: EntityManager, id: number): Promise<ApiKe
 
 /** One statement: the key and the path of its region. */
 export async function checkApiKey(em: EntityManager, secret: string, now = new Date()): Promise<KeyCheck> {
-  const [row] = await em.getConnection().execute<Array<{ id: number; name: string; rate_per_minute: number; allowed_origins: string[]; safelist_only: boolean; region_code: string | null; path: string | null; expires_at: Date | null; revoked_at: Date | null }>>(
+  const [row] = await em.getConnection().execute<
+    Array<{
+      id: number;
+      name: string;
+      rate_per_minute: number;
+      allowed_origins: string[];
+      safelist_only: boolean;
+      region_code: string | null;
+      path: string | null;
+      expires_at: Date | null;
+      revoked_at: Date | null;
+    }>
+  >(
     `select k.id, k.name, k.rate_per_minute, k.allowed_origins, k.safelist_only, k.region_code, r.path, k.expires_at, k.revoked_at
        from api_key k left join region r on r.code = k.region_code where k.key_hash = ?`,
     [hashKey(secret)],
@@ -98,10 +110,7 @@ export interface KeyWithUsage {
 
 export async function listKeysWithUsage(em: EntityManager, days = 7): Promise<KeyWithUsage[]> {
   const since = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-  const [keys, usage] = await Promise.all([
-    em.find(ApiKey, {}, { orderBy: { id: 'asc' } }),
-    em.find(ApiKeyUsage, { day: { $gte: since } }, { orderBy: { day: 'desc' } }),
-  ]);
+  const [keys, usage] = await Promise.all([em.find(ApiKey, {}, { orderBy: { id: 'asc' } }), em.find(ApiKeyUsage, { day: { $gte: since } }, { orderBy: { day: 'desc' } })]);
   return keys.map((key) => ({
     key,
     usage: usage.filter((row) => row.keyId === key.id).map(({ day, requests, cost }) => ({ day, requests, cost })),

@@ -78,8 +78,7 @@ export function defineCentreRecordList<R extends CentreRecordRow, View extends {
     read.tag(Tags.centre(row.centreCode));
     return spec.toView(row);
   };
-  const byIds = async (read: Reader, ids: readonly string[]) =>
-    (await read.rows<R>(`${select} where e.id = any(?::text[])`, [pgArray(ids)])).map((row) => viewOf(read, row));
+  const byIds = async (read: Reader, ids: readonly string[]) => (await read.rows<R>(`${select} where e.id = any(?::text[])`, [pgArray(ids)])).map((row) => viewOf(read, row));
 
   return {
     entity: spec.entity,
@@ -107,11 +106,25 @@ export function defineCentreRecordList<R extends CentreRecordRow, View extends {
           cached(JSON.stringify([filter, first, offset]), () =>
             rowPagesByKey<R, View>(
               read,
-              { columns: spec.columns, from: `${spec.table} e`, keyColumn: 'e.centre_code', keyOf: (row) => row.centreCode, where: conditions(filter), order: spec.order, first, offset, toItem: (row) => viewOf(read, row) },
+              {
+                columns: spec.columns,
+                from: `${spec.table} e`,
+                keyColumn: 'e.centre_code',
+                keyOf: (row) => row.centreCode,
+                where: conditions(filter),
+                order: spec.order,
+                first,
+                offset,
+                toItem: (row) => viewOf(read, row),
+              },
               options,
             ),
           ),
-        byId: oneByKey<string, View>((ids) => byIds(read, ids), (view) => view.id, options),
+        byId: oneByKey<string, View>(
+          (ids) => byIds(read, ids),
+          (view) => view.id,
+          options,
+        ),
       };
     },
     related({ read, options }, { column, joins = '', order = spec.order, inScope = false }) {

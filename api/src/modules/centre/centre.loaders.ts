@@ -17,8 +17,7 @@ export function createCentreLoaders(read: Reader, options: LoaderOptions) {
   const scope = centreScopeSql(read.scope);
   return {
     centreByCode: oneByKey<string, CentreView>(
-      (codes) =>
-        read.rows<CentreView>(`select ${CENTRE_COLUMNS} from ${CENTRE_FROM} where c.code = any(?::text[]) and ${scope.sql}`, [pgArray(codes), ...scope.params], centreTag),
+      (codes) => read.rows<CentreView>(`select ${CENTRE_COLUMNS} from ${CENTRE_FROM} where c.code = any(?::text[]) and ${scope.sql}`, [pgArray(codes), ...scope.params], centreTag),
       (centre) => centre.code,
       options,
     ),

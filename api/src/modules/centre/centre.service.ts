@@ -75,8 +75,7 @@ export async function listCentres(read: Reader, query: CentreQuery, withTotalCou
     where.push('(c.name ilike ? or c.address ilike ?)');
     params.push(pattern, pattern);
   }
-  const needsRating =
-    query.stars !== undefined || query.tier !== undefined || [CentreOrderField.STARS, CentreOrderField.TOTAL_SCORE].includes(query.orderBy.field);
+  const needsRating = query.stars !== undefined || query.tier !== undefined || [CentreOrderField.STARS, CentreOrderField.TOTAL_SCORE].includes(query.orderBy.field);
   if (needsRating) {
     const year = query.year ?? (await latestRatedYear(read));
     joins.push('left join rating_result rr on rr.centre_code = c.code and rr.year = ?');
@@ -96,13 +95,13 @@ export async function listCentres(read: Reader, query: CentreQuery, withTotalCou
   const order = `${ORDER_COLUMNS[query.orderBy.field]} ${direction}, c.code asc`;
   const fetch = withTotalCount ? query.first : query.first + 1;
   const [rows, count] = await Promise.all([
-    fetch === 0 ? Promise.resolve([]) : read.rows<CentreView>(`select ${CENTRE_COLUMNS} from ${from} order by ${order} limit ? offset ?`, [...params, fetch, query.offset], centreTag),
+    fetch === 0
+      ? Promise.resolve([])
+      : read.rows<CentreView>(`select ${CENTRE_COLUMNS} from ${from} order by ${order} limit ? offset ?`, [...params, fetch, query.offset], centreTag),
     withTotalCount ? read.rows<{ count: string }>(`select count(*) as count from ${from}`, params) : Promise.resolve(undefined),
   ]);
   const items = rows.slice(0, query.first);
-  return count
-    ? { items, totalCount: Number(count[0].count), offset: query.offset }
-    : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
+  return count ? { items, totalCount: Number(count[0].count), offset: query.offset } : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
 }
 
 function escapeLike(text: string): string {

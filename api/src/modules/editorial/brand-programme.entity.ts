@@ -4,9 +4,15 @@ import type { StrapiBlock, StrapiMedia } from './strapi-types';
 
 @Entity({ tableName: 'editorial_brand_programme' })
 @Unique({ properties: ['documentId', 'locale'] })
-@Index({ name: 'editorial_brand_programme_search_text_trgm', expression: 'create index "editorial_brand_programme_search_text_trgm" on "editorial_brand_programme" using gin ("search_text" gin_trgm_ops)' })
+@Index({
+  name: 'editorial_brand_programme_search_text_trgm',
+  expression: 'create index "editorial_brand_programme_search_text_trgm" on "editorial_brand_programme" using gin ("search_text" gin_trgm_ops)',
+})
 @Index({ properties: ['slug', 'locale'] })
-@Index({ name: 'editorial_brand_programme_centre_codes_idx', expression: 'create index "editorial_brand_programme_centre_codes_idx" on "editorial_brand_programme" using gin ("centre_codes")' })
+@Index({
+  name: 'editorial_brand_programme_centre_codes_idx',
+  expression: 'create index "editorial_brand_programme_centre_codes_idx" on "editorial_brand_programme" using gin ("centre_codes")',
+})
 export class BrandProgramme extends EditorialDocument {
   @Property({ type: 'text' })
   slug!: string;

@@ -19,4 +19,12 @@ export class BrandProgrammeView extends EditorialDocumentView {
 }
 
 /** A BrandProgrammeView's columns in editorial_brand_programme: no body, no search text. */
-export const BRAND_PROGRAMME_COLUMNS = { ...DOCUMENT_COLUMNS, slug: 'slug', name: 'name', summary: 'summary', moduleItems: 'module_items', logoMedia: 'logo_media', centreCodes: 'centre_codes' } as const;
+export const BRAND_PROGRAMME_COLUMNS = {
+  ...DOCUMENT_COLUMNS,
+  slug: 'slug',
+  name: 'name',
+  summary: 'summary',
+  moduleItems: 'module_items',
+  logoMedia: 'logo_media',
+  centreCodes: 'centre_codes',
+} as const;

@@ -4,7 +4,10 @@ import type { StrapiBlock, StrapiMedia } from './strapi-types';
 
 @Entity({ tableName: 'editorial_centre_profile' })
 @Unique({ properties: ['documentId', 'locale'] })
-@Index({ name: 'editorial_centre_profile_search_text_trgm', expression: 'create index "editorial_centre_profile_search_text_trgm" on "editorial_centre_profile" using gin ("search_text" gin_trgm_ops)' })
+@Index({
+  name: 'editorial_centre_profile_search_text_trgm',
+  expression: 'create index "editorial_centre_profile_search_text_trgm" on "editorial_centre_profile" using gin ("search_text" gin_trgm_ops)',
+})
 @Index({ properties: ['centreCode', 'locale'] })
 export class CentreProfile extends EditorialDocument {
   @Property({ type: 'text' })

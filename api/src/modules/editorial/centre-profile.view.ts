@@ -21,4 +21,14 @@ export class CentreProfileView extends EditorialDocumentView {
 }
 
 /** A CentreProfileView's columns in editorial_centre_profile: no body, no search text. */
-export const CENTRE_PROFILE_COLUMNS = { ...DOCUMENT_COLUMNS, centreCode: 'centre_code', title: 'title', summary: 'summary', coverMedia: 'cover_media', galleryMedia: 'gallery_media', highlightItems: 'highlight_items', seoData: 'seo_data', programmeDocumentIds: 'programme_document_ids' } as const;
+export const CENTRE_PROFILE_COLUMNS = {
+  ...DOCUMENT_COLUMNS,
+  centreCode: 'centre_code',
+  title: 'title',
+  summary: 'summary',
+  coverMedia: 'cover_media',
+  galleryMedia: 'gallery_media',
+  highlightItems: 'highlight_items',
+  seoData: 'seo_data',
+  programmeDocumentIds: 'programme_document_ids',
+} as const;

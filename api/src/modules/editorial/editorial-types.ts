@@ -15,10 +15,8 @@ export interface EditorialType<E extends EditorialDocument = EditorialDocument> 
   toRow(document: StrapiDocument): Partial<E>;
 }
 
-const documentIds = (value: unknown) =>
-  Array.isArray(value) ? value.map((item: { documentId?: string }) => item.documentId).filter((id): id is string => !!id) : [];
-const centreCodes = (value: unknown) =>
-  Array.isArray(value) ? value.map((item: { centreCode?: string }) => item.centreCode).filter((code): code is string => !!code) : [];
+const documentIds = (value: unknown) => (Array.isArray(value) ? value.map((item: { documentId?: string }) => item.documentId).filter((id): id is string => !!id) : []);
+const centreCodes = (value: unknown) => (Array.isArray(value) ? value.map((item: { centreCode?: string }) => item.centreCode).filter((code): code is string => !!code) : []);
 const blocks = (value: unknown) => (Array.isArray(value) ? (value as StrapiBlock[]) : []);
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -36,8 +34,7 @@ export const CENTRE_PROFILE_TYPE: EditorialType<CentreProfile> = {
   uid: 'api::centre-profile.centre-profile',
   plural: 'centre-profiles',
   entity: CentreProfile,
-  populate:
-    'populate[cover]=true&populate[gallery]=true&populate[highlights]=true&populate[seo][populate][0]=shareImage&populate[brandProgrammes][fields][0]=documentId',
+  populate: 'populate[cover]=true&populate[gallery]=true&populate[highlights]=true&populate[seo][populate][0]=shareImage&populate[brandProgrammes][fields][0]=documentId',
   toRow: (document) => ({
     ...common(document, [document.title, document.summary, blocksToText(blocks(document.body))]),
     centreCode: String(document.centreCode),
@@ -46,7 +43,11 @@ export const CENTRE_PROFILE_TYPE: EditorialType<CentreProfile> = {
     bodyBlocks: blocks(document.body),
     coverMedia: (document.cover as StrapiMedia | null) ?? undefined,
     galleryMedia: (document.gallery as StrapiMedia[] | null) ?? [],
-    highlightItems: ((document.highlights as Array<{ label: string; value: number; unit?: string }>) ?? []).map(({ label, value, unit }) => ({ label, value: Number(value), unit })),
+    highlightItems: ((document.highlights as Array<{ label: string; value: number; unit?: string }>) ?? []).map(({ label, value, unit }) => ({
+      label,
+      value: Number(value),
+      unit,
+    })),
     seoData: (document.seo as CentreProfile['seoData']) ?? undefined,
     programmeDocumentIds: documentIds(document.brandProgrammes),
   }),

@@ -45,7 +45,12 @@ export class CentreEditorialResolver {
   @FieldResolver(() => String, { description: 'The centre card as safe HTML (the embed card without its page), for <centre-profile> and portals.' })
   async cardHtml(@Root() centre: CentreView, @Args() { locale }: LocaleArgs, @Ctx() context: Context): Promise<string> {
     const data = await loadCardData(centre, locale, context);
-    return renderCardFragment(data, { locale: locale === 'en' ? 'en' : 'zh-Hans', size: 'normal', theme: 'auto', moreUrl: `${context.publicUrl}/?centre=${encodeURIComponent(centre.code)}` });
+    return renderCardFragment(data, {
+      locale: locale === 'en' ? 'en' : 'zh-Hans',
+      size: 'normal',
+      theme: 'auto',
+      moreUrl: `${context.publicUrl}/?centre=${encodeURIComponent(centre.code)}`,
+    });
   }
 
   @FieldResolver(() => ShowcaseArticleConnection, { description: 'Showcase articles featuring this centre, newest first.' })
@@ -80,9 +85,7 @@ export class CentreProfileResolver {
   @FieldResolver(() => Seo, { nullable: true })
   seo(@Root() profile: CentreProfileView, @Ctx() { mediaBaseUrl }: Context): Seo | null {
     const seo = profile.seoData;
-    return seo
-      ? { metaTitle: seo.metaTitle ?? undefined, metaDescription: seo.metaDescription ?? undefined, shareImage: toMedia(seo.shareImage, mediaBaseUrl) }
-      : null;
+    return seo ? { metaTitle: seo.metaTitle ?? undefined, metaDescription: seo.metaDescription ?? undefined, shareImage: toMedia(seo.shareImage, mediaBaseUrl) } : null;
   }
 
   @FieldResolver(() => CentreView, { nullable: true, description: 'The operational centre this profile describes.' })

@@ -113,7 +113,5 @@ export async function listArticles(read: Reader, query: ArticleQuery, withTotalC
   ]);
   const items = rows.slice(0, query.first).map((row) => toDocumentView<ShowcaseArticleView>(row));
   for (const article of items) read.tag(articleTag(article));
-  return count
-    ? { items, totalCount: Number(count[0]!.count), offset: query.offset }
-    : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
+  return count ? { items, totalCount: Number(count[0]!.count), offset: query.offset } : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
 }

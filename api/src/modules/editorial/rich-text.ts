@@ -11,7 +11,10 @@ export function blocksToHtml(blocks: StrapiBlock[], resolveMediaUrl: (url: strin
 
 /** The same content as plain text, one block per paragraph. */
 export function blocksToText(blocks: StrapiBlock[]): string {
-  return blocks.map(textOf).filter((text) => text !== '').join('\n\n');
+  return blocks
+    .map(textOf)
+    .filter((text) => text !== '')
+    .join('\n\n');
 }
 
 export function escapeHtml(text: string): string {

@@ -17,9 +17,15 @@ export function articlesNewestFirstSql(alias: string): string {
 
 @Entity({ tableName: 'editorial_showcase_article' })
 @Unique({ properties: ['documentId', 'locale'] })
-@Index({ name: 'editorial_showcase_article_search_text_trgm', expression: 'create index "editorial_showcase_article_search_text_trgm" on "editorial_showcase_article" using gin ("search_text" gin_trgm_ops)' })
+@Index({
+  name: 'editorial_showcase_article_search_text_trgm',
+  expression: 'create index "editorial_showcase_article_search_text_trgm" on "editorial_showcase_article" using gin ("search_text" gin_trgm_ops)',
+})
 @Index({ properties: ['slug', 'locale'] })
-@Index({ name: 'editorial_showcase_article_centre_codes_idx', expression: 'create index "editorial_showcase_article_centre_codes_idx" on "editorial_showcase_article" using gin ("centre_codes")' })
+@Index({
+  name: 'editorial_showcase_article_centre_codes_idx',
+  expression: 'create index "editorial_showcase_article_centre_codes_idx" on "editorial_showcase_article" using gin ("centre_codes")',
+})
 export class ShowcaseArticle extends EditorialDocument {
   @Property({ type: 'text' })
   slug!: string;

@@ -35,4 +35,17 @@ export class ShowcaseArticleView extends EditorialDocumentView {
 }
 
 /** A ShowcaseArticleView's columns in editorial_showcase_article: no body, no search text. */
-export const SHOWCASE_ARTICLE_COLUMNS = { ...DOCUMENT_COLUMNS, slug: 'slug', title: 'title', summary: 'summary', coverMedia: 'cover_media', series: 'series', episode: 'episode', centreCodes: 'centre_codes', programmeDocumentIds: 'programme_document_ids', source: 'source', author: 'author', publishedDate: 'published_date' } as const;
+export const SHOWCASE_ARTICLE_COLUMNS = {
+  ...DOCUMENT_COLUMNS,
+  slug: 'slug',
+  title: 'title',
+  summary: 'summary',
+  coverMedia: 'cover_media',
+  series: 'series',
+  episode: 'episode',
+  centreCodes: 'centre_codes',
+  programmeDocumentIds: 'programme_document_ids',
+  source: 'source',
+  author: 'author',
+  publishedDate: 'published_date',
+} as const;

@@ -91,9 +91,7 @@ export async function deriveFigures(source: RowSource, target: DerivationTarget,
         `${derivation.value} filter (where ${derivation.where}) as v${index}`,
         `count(*) filter (where ${derivation.where}) as n${index}`,
       ]);
-      const centreCondition = region
-        ? `centre_code in (select c.code from centre c join region r on r.code = c.region_code where ${region.sql})`
-        : 'centre_code = any(?::text[])';
+      const centreCondition = region ? `centre_code in (select c.code from centre c join region r on r.code = c.region_code where ${region.sql})` : 'centre_code = any(?::text[])';
       // Parameters in the order they appear: the group key, the year, the centre condition.
       const sql = `select ${byCentre ? 'centre_code' : '?::text'} as "groupKey", ${columns.join(', ')}
                      from "${table}" cross join (select ?::int as work_year) wy
@@ -155,7 +153,14 @@ export async function regionFigures(read: Reader, { regionCode, year }: { region
   ]);
   const byKey = new Map<string, RegionFigure>();
   for (const row of reported) {
-    byKey.set(row.key, { key: row.key, label: row.label, unit: row.unit, reportedValue: isAdditive(row.key, row.unit) ? row.total : null, centresReporting: row.centres, derivedValue: null });
+    byKey.set(row.key, {
+      key: row.key,
+      label: row.label,
+      unit: row.unit,
+      reportedValue: isAdditive(row.key, row.unit) ? row.total : null,
+      centresReporting: row.centres,
+      derivedValue: null,
+    });
   }
   for (const figure of derived) {
     const existing = byKey.get(figure.key) ?? { key: figure.key, label: null, unit: null, reportedValue: null, centresReporting: 0, derivedValue: null };

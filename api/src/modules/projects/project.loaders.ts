@@ -37,13 +37,20 @@ export function createProjectLoaders(deps: LoaderDeps) {
     projectRecords: projectList.loaders(deps),
     // Needs and resources a key may not see stay hidden under a project it may see.
     needsByProject: needList.related(deps, { column: 'pn.project_id', joins: 'join project_need pn on pn.need_id = e.id', inScope: true }),
-    resourcesByProject: resourceList.related(deps, { column: 'pr.project_id', joins: 'join project_resource pr on pr.resource_id = e.id', order: 'e.title asc, e.id asc', inScope: true }),
+    resourcesByProject: resourceList.related(deps, {
+      column: 'pr.project_id',
+      joins: 'join project_resource pr on pr.resource_id = e.id',
+      order: 'e.title asc, e.id asc',
+      inScope: true,
+    }),
     // A street hub's project may answer a community's need: a key scoped to the community does not see it.
     projectsByNeed: projectList.related(deps, { column: 'pn.need_id', joins: 'join project_need pn on pn.project_id = e.id', order: 'e.id asc', inScope: true }),
     partnersByProject: partnersByProject(read, options),
     timelineByProject: manyByKey<string, ProjectTimelineEntryView>(
       (ids) =>
-        read.rows(`select ${TIMELINE_COLUMNS} from project_timeline_entry t where t.project_id = any(?::text[]) order by t.entry_on asc, t.recorded_at asc, t.id asc`, [pgArray(ids)]),
+        read.rows(`select ${TIMELINE_COLUMNS} from project_timeline_entry t where t.project_id = any(?::text[]) order by t.entry_on asc, t.recorded_at asc, t.id asc`, [
+          pgArray(ids),
+        ]),
       (entry) => entry.projectId,
       options,
     ),

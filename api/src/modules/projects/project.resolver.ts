@@ -75,7 +75,9 @@ export class ProjectMutationResolver {
     return writeCentreRecord(context, projectList, { name: 'linkProject', idempotencyKey, input, after: () => input, work: (em, guard) => linkProject(em, input, guard) });
   }
 
-  @Mutation(() => ProjectView, { description: 'Moves a project along draft → recruiting → in progress → completed → evaluated (or suspends, cancels it); the step goes on the public timeline.' })
+  @Mutation(() => ProjectView, {
+    description: 'Moves a project along draft → recruiting → in progress → completed → evaluated (or suspends, cancels it); the step goes on the public timeline.',
+  })
   changeProjectStatus(@Arg('input') input: ChangeProjectStatusInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     return writeCentreRecord(context, projectList, {
       name: 'changeProjectStatus',

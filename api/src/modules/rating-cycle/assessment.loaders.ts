@@ -46,7 +46,10 @@ export async function findAssessmentView(read: Reader, id: number): Promise<Asse
 
 /** The centres an evaluator was assigned in a cycle. */
 export async function assignedCentreCodes(read: Reader, cycleId: number, evaluatorId: string): Promise<Set<string>> {
-  const rows = await read.rows<{ centreCode: string }>('select centre_code as "centreCode" from evaluator_assignment where cycle_id = ? and evaluator_id = ?', [cycleId, evaluatorId]);
+  const rows = await read.rows<{ centreCode: string }>('select centre_code as "centreCode" from evaluator_assignment where cycle_id = ? and evaluator_id = ?', [
+    cycleId,
+    evaluatorId,
+  ]);
   return new Set(rows.map((row) => row.centreCode));
 }
 

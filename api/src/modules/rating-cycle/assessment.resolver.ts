@@ -59,7 +59,9 @@ export class CycleAssessmentResolver {
     return objectionsOfCycle(context.read, cycle.id);
   }
 
-  @Mutation(() => AssessmentView, { description: 'Submits a full assessment for one stage: SELF (centre staff), COUNTY (county administrators, assigned evaluators), CITY (city administrators).' })
+  @Mutation(() => AssessmentView, {
+    description: 'Submits a full assessment for one stage: SELF (centre staff), COUNTY (county administrators, assigned evaluators), CITY (city administrators).',
+  })
   async submitAssessment(@Arg('input') input: SubmitAssessmentInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     const submitted = await runStaffMutation(context, { name: 'submitAssessment', idempotencyKey, input }, async (em, actor) => {
       const { assessment, before, regionPath } = await submitAssessment(em, actor, input);
@@ -71,7 +73,14 @@ export class CycleAssessmentResolver {
           targetId: String(assessment.id),
           regionPath,
           before,
-          after: { stage: assessment.stage, centreCode: input.centreCode, totalScore: assessment.totalScore, stars: assessment.stars, tier: assessment.tier, isVetoed: assessment.isVetoed },
+          after: {
+            stage: assessment.stage,
+            centreCode: input.centreCode,
+            totalScore: assessment.totalScore,
+            stars: assessment.stars,
+            tier: assessment.tier,
+            isVetoed: assessment.isVetoed,
+          },
         },
         purgeTags: [Tags.cycle(input.cycleId)],
       };
@@ -85,20 +94,35 @@ export class CycleAssessmentResolver {
       const { assessment, before, regionPath } = await overrideRating(em, actor, input);
       return {
         result: assessment,
-        audit: { action: 'overrideRating', targetType: 'Assessment', targetId: String(assessment.id), regionPath, before, after: { ...finalDecision(assessment), reason: assessment.overrideReason } },
+        audit: {
+          action: 'overrideRating',
+          targetType: 'Assessment',
+          targetId: String(assessment.id),
+          regionPath,
+          before,
+          after: { ...finalDecision(assessment), reason: assessment.overrideReason },
+        },
         purgeTags: [Tags.cycle(input.cycleId)],
       };
     });
     return assessmentAfterWrite(context, overridden.id);
   }
 
-  @Mutation(() => RatingObjectionView, { description: 'Records an objection (异议) against a noticed result, for whoever raised it. Staff of the centre or region; PUBLIC_NOTICE only.' })
+  @Mutation(() => RatingObjectionView, {
+    description: 'Records an objection (异议) against a noticed result, for whoever raised it. Staff of the centre or region; PUBLIC_NOTICE only.',
+  })
   async lodgeObjection(@Arg('input') input: LodgeObjectionInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
     const lodged = await runStaffMutation(context, { name: 'lodgeObjection', idempotencyKey, input }, async (em, actor) => {
       const { objection, regionPath } = await lodgeObjection(em, actor, input);
       return {
         result: objection,
-        audit: { action: 'lodgeObjection', targetType: 'RatingObjection', targetId: String(objection.id), regionPath, after: { centreCode: input.centreCode, text: objection.text } },
+        audit: {
+          action: 'lodgeObjection',
+          targetType: 'RatingObjection',
+          targetId: String(objection.id),
+          regionPath,
+          after: { centreCode: input.centreCode, text: objection.text },
+        },
         purgeTags: [],
       };
     });
@@ -117,7 +141,14 @@ export class CycleAssessmentResolver {
       const objection = await resolveObjection(em, actor, id, upheld, resolution);
       return {
         result: objection,
-        audit: { action: 'resolveObjection', targetType: 'RatingObjection', targetId: String(objection.id), regionPath: objection.cycle.region.path, before: { status: 'OPEN' }, after: { status: objection.status, resolution } },
+        audit: {
+          action: 'resolveObjection',
+          targetType: 'RatingObjection',
+          targetId: String(objection.id),
+          regionPath: objection.cycle.region.path,
+          before: { status: 'OPEN' },
+          after: { status: objection.status, resolution },
+        },
         purgeTags: [],
       };
     });
@@ -140,13 +171,20 @@ export class AssessmentResolver {
   @FieldResolver(() => [IndicatorDeviation], { description: "Per indicator, this stage's score against the centre's self-assessment (empty for SELF)." })
   async deviations(@Root() assessment: AssessmentView, @Ctx() { loaders }: Context): Promise<IndicatorDeviation[]> {
     if (assessment.stage === AssessmentStage.SELF) return [];
-    const self = (await loaders.assessmentsByCycleId.load(assessment.cycleId)).find((candidate) => candidate.centreCode === assessment.centreCode && candidate.stage === AssessmentStage.SELF);
+    const self = (await loaders.assessmentsByCycleId.load(assessment.cycleId)).find(
+      (candidate) => candidate.centreCode === assessment.centreCode && candidate.stage === AssessmentStage.SELF,
+    );
     const [own, selfScores] = await Promise.all([loaders.scoresByAssessmentId.load(assessment.id), self ? loaders.scoresByAssessmentId.load(self.id) : []]);
     const indicators = await loaders.indicatorById.loadMany(own.map((score) => score.indicatorId));
     return own.map((score, index) => {
       const selfScore = selfScores.find((candidate) => candidate.indicatorId === score.indicatorId)?.score ?? null;
       const value = score.score ?? null;
-      return { indicator: indicators[index] as RatingIndicatorView, selfScore, score: value, difference: value === null || selfScore === null ? null : Math.round((value - selfScore) * 100) / 100 };
+      return {
+        indicator: indicators[index] as RatingIndicatorView,
+        selfScore,
+        score: value,
+        difference: value === null || selfScore === null ? null : Math.round((value - selfScore) * 100) / 100,
+      };
     });
   }
 }

@@ -88,7 +88,10 @@ export async function submitAssessment(em: EntityManager, actor: Actor, input: S
   const entries = await resolveScores(em, centre.code, cycle.scheme.year, indicators, input.scores);
   const totals = totalAssessment(
     dimensions.map(({ id, key, maxScore }) => ({ id, key, maxScore })),
-    entries.map(({ indicator, score }): IndicatorOutcome => ({ indicator: { id: indicator.id, maxScore: indicator.maxScore, isVeto: indicator.isVeto, dimension: { id: indicator.dimension.id } }, score })),
+    entries.map(({ indicator, score }): IndicatorOutcome => ({
+      indicator: { id: indicator.id, maxScore: indicator.maxScore, isVeto: indicator.isVeto, dimension: { id: indicator.dimension.id } },
+      score,
+    })),
     cycle.scheme,
   );
   const tier = input.stage === AssessmentStage.CITY ? (input.tier ?? RatingTier.COUNTY) : null;
@@ -97,7 +100,9 @@ export async function submitAssessment(em: EntityManager, actor: Actor, input: S
   const existing = await em.findOne(Assessment, { cycle, centre, stage: input.stage });
   const before = existing ? { totalScore: existing.totalScore, stars: existing.stars, tier: existing.tier, isVetoed: existing.isVetoed } : null;
   if (existing) await em.nativeDelete(AssessmentScore, { assessment: existing });
-  const assessment = existing ?? em.create(Assessment, { cycle, centre, stage: input.stage, totalScore: 0, scoresByDimension: {}, isVetoed: false, submittedAt: new Date(), submittedBy: actor.accountId });
+  const assessment =
+    existing ??
+    em.create(Assessment, { cycle, centre, stage: input.stage, totalScore: 0, scoresByDimension: {}, isVetoed: false, submittedAt: new Date(), submittedBy: actor.accountId });
   Object.assign(assessment, {
     totalScore: totals.totalScore,
     scoresByDimension: totals.scoresByDimension,
@@ -156,7 +161,8 @@ async function resolveScores(em: EntityManager, centreCode: string, year: number
     const justification = input?.justification?.trim() || null;
     const evidenceUrls = input?.evidenceUrls ?? [];
     if (indicator.requiresJustification && !justification) throw badInput(`${at}.justification`, `is required for indicator ${indicator.code} (${indicator.name}).`);
-    if (indicator.requiresEvidence && evidenceUrls.length === 0) throw badInput(`${at}.evidenceUrls`, `must link at least one piece of evidence for indicator ${indicator.code} (${indicator.name}).`);
+    if (indicator.requiresEvidence && evidenceUrls.length === 0)
+      throw badInput(`${at}.evidenceUrls`, `must link at least one piece of evidence for indicator ${indicator.code} (${indicator.name}).`);
     const badUrl = evidenceUrls.find((url) => !/^https?:\/\/\S+$/.test(url));
     if (badUrl) throw badInput(`${at}.evidenceUrls`, `must be http or https links ("${badUrl}" is not).`);
     const base = { indicator, justification, evidenceUrls, measuredValue: null, snapshot: null };
@@ -177,20 +183,23 @@ async function resolveScores(em: EntityManager, centreCode: string, year: number
       }
       case IndicatorRule.NUMERIC_BAND: {
         if (input!.score !== undefined && input!.score !== null) throw badInput(`${at}.score`, `is computed from measuredValue for indicator ${indicator.code}; leave it out.`);
-        if (input!.measuredValue === undefined || input!.measuredValue === null) throw badInput(`${at}.measuredValue`, `is required for indicator ${indicator.code} (${indicator.name}).`);
+        if (input!.measuredValue === undefined || input!.measuredValue === null)
+          throw badInput(`${at}.measuredValue`, `is required for indicator ${indicator.code} (${indicator.name}).`);
         if (input!.measuredValue < 0) throw badInput(`${at}.measuredValue`, 'must not be negative.');
         return { ...base, measuredValue: input!.measuredValue, score: scoreFromBands(indicator.bands, input!.measuredValue) };
       }
       case IndicatorRule.MET_UNMET: {
         if (input!.notApplicable) return { ...base, score: null };
-        if (input!.score !== 0 && input!.score !== indicator.maxScore) throw badInput(`${at}.score`, `must be 0 (unmet) or ${indicator.maxScore} (met) for indicator ${indicator.code}, or set notApplicable.`);
+        if (input!.score !== 0 && input!.score !== indicator.maxScore)
+          throw badInput(`${at}.score`, `must be 0 (unmet) or ${indicator.maxScore} (met) for indicator ${indicator.code}, or set notApplicable.`);
         return { ...base, score: input!.score };
       }
       case IndicatorRule.CHECKLIST: {
         if (input!.notApplicable) throw badInput(`${at}.notApplicable`, `is for MET_UNMET indicators; ${indicator.code} is a checklist.`);
         const score = input!.score;
         if (score === undefined || score === null) throw badInput(`${at}.score`, `is required for indicator ${indicator.code} (${indicator.name}).`);
-        if (score < 0 || score > indicator.maxScore) throw badInput(`${at}.score`, `must be between 0 and the indicator's maximum, ${indicator.maxScore} (${indicator.code} ${indicator.name}); got ${score}.`);
+        if (score < 0 || score > indicator.maxScore)
+          throw badInput(`${at}.score`, `must be between 0 and the indicator's maximum, ${indicator.maxScore} (${indicator.code} ${indicator.name}); got ${score}.`);
         return { ...base, score };
       }
     }

@@ -215,4 +215,3 @@ export class LodgeObjectionInput {
   @MaxLength(200)
   contact?: string;
 }
-

@@ -63,7 +63,14 @@ export class RatingCycleResolver {
       const { scheme, before } = await saveRatingScheme(em, input);
       return {
         result: scheme,
-        audit: { action: 'saveRatingScheme', targetType: 'RatingScheme', targetId: String(input.year), regionPath: actor.regionPath, before, after: await describeScheme(em, input.year) },
+        audit: {
+          action: 'saveRatingScheme',
+          targetType: 'RatingScheme',
+          targetId: String(input.year),
+          regionPath: actor.regionPath,
+          before,
+          after: await describeScheme(em, input.year),
+        },
         purgeTags: [Tags.ratings],
       };
     });
@@ -93,7 +100,14 @@ export class RatingCycleResolver {
       const { cycle, from, purgeTags } = await advanceCycle(em, actor, cycleId, to);
       return {
         result: cycle,
-        audit: { action: 'advanceRatingCycle', targetType: 'RatingCycle', targetId: String(cycle.id), regionPath: cycle.region.path, before: { stage: from }, after: { stage: cycle.stage, noticeEndsOn: cycle.noticeEndsOn ?? null } },
+        audit: {
+          action: 'advanceRatingCycle',
+          targetType: 'RatingCycle',
+          targetId: String(cycle.id),
+          regionPath: cycle.region.path,
+          before: { stage: from },
+          after: { stage: cycle.stage, noticeEndsOn: cycle.noticeEndsOn ?? null },
+        },
         purgeTags,
       };
     });

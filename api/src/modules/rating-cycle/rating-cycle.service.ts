@@ -52,9 +52,12 @@ export async function openCycle(em: EntityManager, actor: Actor, input: OpenCycl
   if (region.level !== RegionLevel.COUNTY) throw badInput('input.regionCode', `must be a county (县、市、区); ${region.name} is ${region.level}.`);
   assertMayManageRegion(actor, region.path, COUNTY_OR_CITY);
   const scheme = await em.findOne(RatingScheme, { year: input.year });
-  if (!scheme) throw new AppError(ErrorCode.NOT_FOUND, `There is no ${input.year} rating scheme yet: a city administrator saves it first (saveRatingScheme).`, { argument: 'input.year' });
-  if ((await em.count(RatingIndicator, { scheme })) === 0) throw new AppError(ErrorCode.CONFLICT, `The ${input.year} scheme has no indicators to score.`, { argument: 'input.year' });
-  if (await em.count(RatingCycle, { scheme, region })) throw new AppError(ErrorCode.CONFLICT, `${region.name} already has a ${input.year} cycle.`, { argument: 'input.regionCode' });
+  if (!scheme)
+    throw new AppError(ErrorCode.NOT_FOUND, `There is no ${input.year} rating scheme yet: a city administrator saves it first (saveRatingScheme).`, { argument: 'input.year' });
+  if ((await em.count(RatingIndicator, { scheme })) === 0)
+    throw new AppError(ErrorCode.CONFLICT, `The ${input.year} scheme has no indicators to score.`, { argument: 'input.year' });
+  if (await em.count(RatingCycle, { scheme, region }))
+    throw new AppError(ErrorCode.CONFLICT, `${region.name} already has a ${input.year} cycle.`, { argument: 'input.regionCode' });
   scheme.frozenAt ??= new Date();
   const cycle = em.create(RatingCycle, { scheme, region });
   await em.flush();
@@ -76,10 +79,14 @@ async function candidates(em: EntityManager, cycle: RatingCycle): Promise<Map<st
 function requireEvery(byCentre: Map<string, Map<AssessmentStage, Assessment>>, stage: AssessmentStage, next: CycleStage): void {
   const missing = [...byCentre].filter(([, stages]) => !stages.has(stage)).map(([code]) => code);
   if (missing.length > 0) {
-    throw new AppError(ErrorCode.CONFLICT, `Cannot move to ${next}: ${missing.length} candidate centre(s) have no ${stage} assessment yet: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}.`, {
-      argument: 'to',
-      missing,
-    });
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `Cannot move to ${next}: ${missing.length} candidate centre(s) have no ${stage} assessment yet: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ' …' : ''}.`,
+      {
+        argument: 'to',
+        missing,
+      },
+    );
   }
 }
 
@@ -118,7 +125,10 @@ export async function advanceCycle(em: EntityManager, actor: Actor, cycleId: str
       break;
     case CycleStage.PUBLISHED:
       if (cycle.noticeEndsOn && today <= cycle.noticeEndsOn) {
-        throw new AppError(ErrorCode.CONFLICT, `The public notice runs until ${cycle.noticeEndsOn} (China time); results can be published from the next day.`, { argument: 'to', noticeEndsOn: cycle.noticeEndsOn });
+        throw new AppError(ErrorCode.CONFLICT, `The public notice runs until ${cycle.noticeEndsOn} (China time); results can be published from the next day.`, {
+          argument: 'to',
+          noticeEndsOn: cycle.noticeEndsOn,
+        });
       }
       if (await em.count(RatingObjection, { cycle, status: ObjectionStatus.OPEN })) {
         throw new AppError(ErrorCode.CONFLICT, 'Objections lodged during the public notice are still open: resolve them first (resolveObjection).', { argument: 'to' });
@@ -135,9 +145,10 @@ export async function advanceCycle(em: EntityManager, actor: Actor, cycleId: str
 }
 
 /** The city's decision for each candidate: its override when there is one, else its scores. */
-export function finalDecision(
-  cityRating: Pick<Assessment, 'isOverridden' | 'overrideStars' | 'overrideTier' | 'stars' | 'tier'>,
-): { stars: number | null; tier: RatingTier | null } {
+export function finalDecision(cityRating: Pick<Assessment, 'isOverridden' | 'overrideStars' | 'overrideTier' | 'stars' | 'tier'>): {
+  stars: number | null;
+  tier: RatingTier | null;
+} {
   if (cityRating.isOverridden) return { stars: cityRating.overrideStars ?? null, tier: cityRating.overrideStars ? (cityRating.overrideTier ?? RatingTier.COUNTY) : null };
   return { stars: cityRating.stars ?? null, tier: cityRating.stars ? (cityRating.tier ?? RatingTier.COUNTY) : null };
 }
@@ -196,7 +207,14 @@ export async function overrideRating(em: EntityManager, actor: Actor, input: Ove
   const stars = input.stars ?? null;
   if (input.tier === RatingTier.CITY) assertCityFiveStar(county, stars, 'input.tier');
   const before = finalDecision(city);
-  Object.assign(city, { isOverridden: true, overrideStars: stars, overrideTier: stars ? input.tier : null, overrideReason: input.reason.trim(), overriddenBy: actor.accountId, overriddenAt: new Date() });
+  Object.assign(city, {
+    isOverridden: true,
+    overrideStars: stars,
+    overrideTier: stars ? input.tier : null,
+    overrideReason: input.reason.trim(),
+    overriddenBy: actor.accountId,
+    overriddenAt: new Date(),
+  });
   await em.flush();
   return { assessment: city, before, regionPath: centre.region.path };
 }
@@ -208,8 +226,10 @@ export async function lodgeObjection(em: EntityManager, actor: Actor, input: Lod
   if (actor.role === StaffRole.EVALUATOR) throw forbidden(actor, 'record objections');
   if (actor.role !== StaffRole.CENTRE_STAFF) assertMayManageRegion(actor, centre.region.path);
   else assertMayManageCentre(actor, { code: centre.code, regionPath: centre.region.path });
-  if (cycle.stage !== CycleStage.PUBLIC_NOTICE) throw new AppError(ErrorCode.CONFLICT, `Objections are taken during PUBLIC_NOTICE; the cycle is in ${cycle.stage}.`, { argument: 'input.cycleId' });
-  if (!(await em.count(Assessment, { cycle, centre, stage: AssessmentStage.CITY }))) throw badInput('input.centreCode', `names a centre that is not in this year's notice (${centre.code}).`);
+  if (cycle.stage !== CycleStage.PUBLIC_NOTICE)
+    throw new AppError(ErrorCode.CONFLICT, `Objections are taken during PUBLIC_NOTICE; the cycle is in ${cycle.stage}.`, { argument: 'input.cycleId' });
+  if (!(await em.count(Assessment, { cycle, centre, stage: AssessmentStage.CITY })))
+    throw badInput('input.centreCode', `names a centre that is not in this year's notice (${centre.code}).`);
   const objection = em.create(RatingObjection, { cycle, centre, text: input.text.trim(), contact: input.contact?.trim() || null });
   await em.flush();
   return { objection, regionPath: centre.region.path };

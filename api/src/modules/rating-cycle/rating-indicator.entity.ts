@@ -17,7 +17,8 @@ export enum IndicatorRule {
 
 registerEnumType(IndicatorRule, {
   name: 'IndicatorRule',
-  description: 'CHECKLIST: 0..max against listed items. MET_UNMET: full score, 0, or not applicable. NUMERIC_BAND: a measured value scored by bands. DERIVED: the value comes from operational data at submission.',
+  description:
+    'CHECKLIST: 0..max against listed items. MET_UNMET: full score, 0, or not applicable. NUMERIC_BAND: a measured value scored by bands. DERIVED: the value comes from operational data at submission.',
 });
 
 @Entity({ tableName: 'rating_indicator' })

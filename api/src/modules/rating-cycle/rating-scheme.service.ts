@@ -14,9 +14,13 @@ export async function saveRatingScheme(em: EntityManager, input: RatingSchemeInp
   validateScheme(input);
   const existing = await em.findOne(RatingScheme, { year: input.year });
   if (existing?.frozenAt) {
-    throw new AppError(ErrorCode.CONFLICT, `The ${input.year} scheme is frozen: its rating cycle opened on ${existing.frozenAt.toISOString().slice(0, 10)}, so it can no longer change.`, {
-      argument: 'input.year',
-    });
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `The ${input.year} scheme is frozen: its rating cycle opened on ${existing.frozenAt.toISOString().slice(0, 10)}, so it can no longer change.`,
+      {
+        argument: 'input.year',
+      },
+    );
   }
   const before = existing ? await describeScheme(em, existing.year) : null;
   const scheme = existing ?? em.create(RatingScheme, { year: input.year, name: input.name });

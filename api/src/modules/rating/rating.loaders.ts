@@ -40,19 +40,14 @@ export function createRatingLoaders(read: Reader, options: LoaderOptions) {
      */
     schemeByYear: oneByKey<number, RatingSchemeView>(
       async (years) =>
-        (await read.rows<RatingSchemeRow>(`select ${RATING_SCHEME_COLUMNS} from rating_scheme s where s.year = any(?::int[])`, [pgArray(years)])).map(
-          toRatingSchemeView,
-        ),
+        (await read.rows<RatingSchemeRow>(`select ${RATING_SCHEME_COLUMNS} from rating_scheme s where s.year = any(?::int[])`, [pgArray(years)])).map(toRatingSchemeView),
       (scheme) => scheme.year,
       options,
     ),
     /** Each year's dimensions, in scheme order. */
     dimensionsByYear: manyByKey<number, RatingDimensionView>(
       (years) =>
-        read.rows<RatingDimensionView>(
-          `select ${RATING_DIMENSION_COLUMNS} from rating_dimension d where d.year = any(?::int[]) order by d.position, d.id`,
-          [pgArray(years)],
-        ),
+        read.rows<RatingDimensionView>(`select ${RATING_DIMENSION_COLUMNS} from rating_dimension d where d.year = any(?::int[]) order by d.position, d.id`, [pgArray(years)]),
       (dimension) => dimension.year,
       options,
     ),

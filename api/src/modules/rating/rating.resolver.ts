@@ -25,7 +25,10 @@ export class RatingResultResolver {
     return (await loaders.schemeByYear.load(result.year))!;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'When the centre first held this star level and tier without a break: the awardedOn of the earliest result in the unbroken run of years ending here.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'When the centre first held this star level and tier without a break: the awardedOn of the earliest result in the unbroken run of years ending here.',
+  })
   async achievedOn(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<string | null> {
     const history = await loaders.ratingsByCentreCode.load(result.centreCode);
     let earliest = result;
@@ -37,7 +40,10 @@ export class RatingResultResolver {
     return earliest.awardedOn ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "When the centre stopped holding this level: the awardedOn of the next year's result when it differs; null while it still holds." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "When the centre stopped holding this level: the awardedOn of the next year's result when it differs; null while it still holds.",
+  })
   async lostOn(@Root() result: RatingResultView, @Ctx() { loaders }: Context): Promise<string | null> {
     const history = await loaders.ratingsByCentreCode.load(result.centreCode);
     const next = history.find((candidate) => candidate.year === result.year + 1);

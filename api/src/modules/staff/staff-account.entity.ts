@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel , type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
 import { StaffRole } from '../../auth/actor';
 import { Centre } from '../centre/centre.entity';
 import { Region } from '../region/region.entity';

@@ -34,7 +34,11 @@ export function createVolunteerLoaders(deps: LoaderDeps) {
   const { read, options } = deps;
   return {
     teamRecords: teamList.loaders(deps),
-    teamStatsById: oneByKey<string, TeamStats>((ids) => teamStats(read, ids), (stats) => stats.teamId, options),
+    teamStatsById: oneByKey<string, TeamStats>(
+      (ids) => teamStats(read, ids),
+      (stats) => stats.teamId,
+      options,
+    ),
     /** Staff-only: the people in each team, leader first; read only for callers who passed assertStaffMayRead. */
     membersByTeam: manyByKey<string, VolunteerView & { teamId: string }>(
       (ids) =>

@@ -64,6 +64,12 @@ export class VolunteerMutationResolver {
 
   @Mutation(() => VolunteerTeamView, { description: 'Credits certified service hours to a volunteer; answers with the team.' })
   recordServiceHours(@Arg('input') input: RecordServiceHoursInput, @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null, @Ctx() context: Context) {
-    return writeCentreRecord(context, teamList, { name: 'recordServiceHours', idempotencyKey, input, after: () => input, work: (em, guard) => recordServiceHours(em, input, guard) });
+    return writeCentreRecord(context, teamList, {
+      name: 'recordServiceHours',
+      idempotencyKey,
+      input,
+      after: () => input,
+      work: (em, guard) => recordServiceHours(em, input, guard),
+    });
   }
 }
