@@ -66,8 +66,8 @@ export interface RowPageQuery<R, V = R> {
   first: number;
   offset: number;
   /**
-   * Count every key's rows (a window count, and each key's last row read to carry it). Without
-   * it, one row past the page tells whether more follow (`totalCount` -1, `hasNextPage` set).
+   * Read each key's last row too, so the total is known even for an empty page. Without it,
+   * one row past the page tells whether more follow (`totalCount` -1, `hasNextPage` set).
    */
   withTotalCount: boolean;
   /** Turns a row into its view (numbers from bigint text, dates…); rows are the views without it. */
@@ -78,8 +78,8 @@ export interface RowPageQuery<R, V = R> {
 
 /**
  * The plain-row pagesByKey: one page of rows per key for many keys in one statement, with
- * row_number() over each key's rows (and count(*) when the total is asked for). No entity is
- * made: rows come back as the select list names them.
+ * row_number() and count(*) over each key's rows (the count shares the numbering's sort).
+ * No entity is made: rows come back as the select list names them.
  */
 export function rowPagesByKey<R extends object, V = R>(read: Reader, query: RowPageQuery<R, V>, { batch }: LoaderOptions = { batch: true }) {
   return new DataLoader<string, Page<V>>(
@@ -92,21 +92,20 @@ export function rowPagesByKey<R extends object, V = R>(read: Reader, query: RowP
       );
       const last = query.offset + query.first;
       const from = query.from(keys);
-      const count = query.withTotalCount ? `, count(*) over (partition by ${query.keySql}) as "pageTotal"` : '';
-      const wanted = query.withTotalCount ? '(p."pageRow" > ? and p."pageRow" <= ?) or p."pageRow" = p."pageTotal"' : 'p."pageRow" > ? and p."pageRow" <= ?';
-      const rows = await read.rows<R & { pageKey: string; pageTotal?: string; pageRow: string }>(
+      const wanted = query.withTotalCount ? '(p.page_row > ? and p.page_row <= ?) or p.page_row = p.page_total' : 'p.page_row > ? and p.page_row <= ?';
+      const rows = await read.rows<R & { page_key: string; page_total: string; page_row: string }>(
         `select * from (
-          select ${query.columns}, (${query.keySql})::text as "pageKey"${count},
-            row_number() over (partition by ${query.keySql} order by ${query.orderSql}) as "pageRow"
+          select ${query.columns}, (${query.keySql})::text as page_key, count(*) over (partition by ${query.keySql}) as page_total,
+            row_number() over (partition by ${query.keySql} order by ${query.orderSql}) as page_row
           from ${from.sql}
-        ) p where ${wanted} order by p."pageRow"`,
+        ) p where ${wanted} order by p.page_row`,
         [...from.params, query.offset, query.withTotalCount ? last : last + 1],
       );
-      for (const { pageKey, pageTotal, pageRow, ...row } of rows) {
-        const page = pages.get(pageKey);
+      for (const { page_key, page_total, page_row, ...row } of rows) {
+        const page = pages.get(page_key);
         if (!page) continue;
-        const position = Number(pageRow);
-        if (query.withTotalCount) page.totalCount = Number(pageTotal);
+        const position = Number(page_row);
+        if (query.withTotalCount) page.totalCount = Number(page_total);
         if (position > last) {
           if (!query.withTotalCount) page.hasNextPage = true;
         } else if (position > query.offset) {
