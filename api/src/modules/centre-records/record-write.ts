@@ -56,7 +56,7 @@ export async function writeCentreRecord<E extends CentreRecordEntity, View>(cont
  * What a write to one of a centre's records changed: the record (audited before and after,
  * under the centre's region) and the answers that showed it (the centre and the root lists).
  */
-export function centreRecordOutcome<T extends CentreRecordEntity>(
+function centreRecordOutcome<T extends CentreRecordEntity>(
   action: string,
   targetType: string,
   record: T,
