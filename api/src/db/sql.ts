@@ -5,3 +5,8 @@
 export function pgArray(values: ReadonlyArray<string | number>): string {
   return `{${values.map((value) => `"${String(value).replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
 }
+
+/** Text matched literally inside a LIKE pattern: `\`, `%` and `_` escaped (PostgreSQL's default escape). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

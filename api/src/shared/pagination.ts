@@ -1,5 +1,3 @@
-import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Max, Min } from 'class-validator';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
@@ -121,15 +119,4 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
-}
-
-/** A page of `entity` rows matching `where`, in `orderBy` order, with the total count. */
-export async function findPage<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  where: FilterQuery<T>,
-  { orderBy, first, offset }: { orderBy: QueryOrderMap<T>[]; first: number; offset: number },
-): Promise<Page<T>> {
-  const [items, totalCount] = await Promise.all([first === 0 ? Promise.resolve([] as T[]) : em.find(entity, where, { orderBy, limit: first, offset }), em.count(entity, where)]);
-  return { items: items as T[], totalCount, offset };
 }

@@ -1,3 +1,5 @@
+import { escapeLike } from '../db/sql';
+
 /**
  * The one rule for "lies in this region's subtree", used by API-key scopes, staff
  * authorisation and region filters alike. A region path is its ancestors' codes and its own,
@@ -27,7 +29,7 @@ export function isWithin(path: string, rootPath: string): boolean {
 
 /** LIKE pattern matching every path strictly below `rootPath` (wildcards in it escaped). */
 export function descendantPattern(rootPath: string): string {
-  return `${rootPath.replace(/[\\%_]/g, (char) => `\\${char}`)}/%`;
+  return `${escapeLike(rootPath)}/%`;
 }
 
 /**

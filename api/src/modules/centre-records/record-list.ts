@@ -4,10 +4,10 @@ import { Tags } from '../../cache/cache-tags';
 import type { Reader } from '../../db/read';
 import { pgArray } from '../../db/sql';
 import { loaderCache, oneByKey } from '../../shared/loader';
+import { rowPagesByKey } from '../../shared/keyed-pages';
 import type { Page } from '../../shared/pagination';
 import type { LoaderDeps } from '../module';
 import { type RecordPlace, placeSql } from './record-place';
-import { rowPagesByKey } from './record-pages';
 import { allOf, type Sql } from './record-sql';
 
 /** What every row of a centre's records carries. */
@@ -108,14 +108,17 @@ export function defineCentreRecordList<R extends CentreRecordRow, View extends {
               read,
               {
                 columns: spec.columns,
-                from: `${spec.table} e`,
-                keyColumn: 'e.centre_code',
-                keyOf: (row) => row.centreCode,
-                where: conditions(filter),
-                order: spec.order,
+                keySql: 'e.centre_code',
+                from: (keys) => {
+                  const where = conditions(filter);
+                  return { sql: `${spec.table} e where e.centre_code = any(?::text[]) and ${where.sql}`, params: [pgArray(keys), ...where.params] };
+                },
+                orderSql: spec.order,
                 first,
                 offset,
-                toItem: (row) => viewOf(read, row),
+                withTotalCount: true,
+                // viewOf declares the row's cache tag: only rows on the page are made views.
+                map: (row) => viewOf(read, row),
               },
               options,
             ),

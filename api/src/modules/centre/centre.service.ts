@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Reader } from '../../db/read';
-import { pgArray } from '../../db/sql';
+import { escapeLike, pgArray } from '../../db/sql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import type { Page } from '../../shared/pagination';
 import { subtreeSqlOf } from '../../shared/region-subtree';
@@ -102,10 +102,6 @@ export async function listCentres(read: Reader, query: CentreQuery, withTotalCou
   ]);
   const items = rows.slice(0, query.first);
   return count ? { items, totalCount: Number(count[0].count), offset: query.offset } : { items, totalCount: -1, offset: query.offset, hasNextPage: rows.length > query.first };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** What a write checks before touching a centre's records: the caller may manage it. */

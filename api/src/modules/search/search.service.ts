@@ -1,5 +1,5 @@
 import type { Reader } from '../../db/read';
-import { pgArray } from '../../db/sql';
+import { escapeLike, pgArray } from '../../db/sql';
 import { badInput } from '../../errors/app-error';
 import { subtreeSql } from '../../shared/region-subtree';
 import { localesFor } from '../editorial/editorial.service';
@@ -40,7 +40,7 @@ export async function search(read: Reader, { query, first, locale }: { query: st
   if (terms.length === 0) {
     throw badInput('query', 'must contain at least one non-space character.');
   }
-  const patterns = terms.map((term) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  const patterns = terms.map((term) => `%${escapeLike(term)}%`);
   const matchAll = patterns.map(() => '(d.title ilike ? or d.body ilike ?)').join(' and ');
   const score = patterns.map(() => `(case when d.title ilike ? then ${TITLE_WEIGHT} else 0 end + case when d.body ilike ? then 1 else 0 end)`).join(' + ');
   const locales = pgArray(localesFor(locale));
