@@ -10,3 +10,11 @@ export function pgArray(values: ReadonlyArray<string | number>): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/**
+ * A timestamptz as PostgreSQL writes it ("2024-06-01 09:00:00+08": the driver leaves timestamps
+ * as text) made a Date, as the DateTimeISO scalar wants it.
+ */
+export function toInstant(value: string | Date | null): Date | null {
+  return value === null ? null : new Date(value);
+}

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
 import { CentreLevel } from '../centre/centre.entity';
-import { toInstant } from '../centre-records/record-sql';
+import { toInstant } from '../../db/sql';
 import { ActivityKind, ActivityStatus } from './activity.entity';
 
 @ObjectType('Activity', { description: 'An activity or training on a centre’s calendar, closed with an attendance record.' })

@@ -1,3 +1,4 @@
+import { toInstant } from '../../db/sql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ApiKey } from './api-key.entity';
 
@@ -58,8 +59,7 @@ type KeyRow = Omit<ApiKeyView, 'expiresAt' | 'revokedAt' | 'createdAt'> & { expi
 
 /** The driver hands timestamps over as text (MikroORM's setting); the Date scalar wants Dates. */
 export function keyRowToView(row: KeyRow): ApiKeyView {
-  const date = (value: string | null) => (value === null ? null : new Date(value));
-  return { ...row, expiresAt: date(row.expiresAt), revokedAt: date(row.revokedAt), createdAt: new Date(row.createdAt) };
+  return { ...row, expiresAt: toInstant(row.expiresAt), revokedAt: toInstant(row.revokedAt), createdAt: new Date(row.createdAt) };
 }
 
 export const KEY_COLUMNS = `k.id, k.name, k.prefix, null as secret, k.allowed_origins as "allowedOrigins", k.region_code as "regionCode",

@@ -29,14 +29,6 @@ export function allOf(conditions: ReadonlyArray<Sql | undefined>): Sql {
   return present.length ? { sql: present.map((condition) => condition.sql).join(' and '), params: present.flatMap((condition) => condition.params) } : sql('true');
 }
 
-/**
- * A timestamptz as PostgreSQL writes it ("2024-06-01 09:00:00+08": the driver leaves timestamps
- * as text) made a Date, as the DateTimeISO scalar wants it.
- */
-export function toInstant(value: string | Date | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
 /** The given values that are allowed, or every allowed value when none is given ("open" within a status filter). */
 export function within<T>(values: readonly T[] | null | undefined, allowed: readonly T[]): readonly T[] {
   return values?.length ? values.filter((value) => allowed.includes(value)) : allowed;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
-import { toInstant } from '../centre-records/record-sql';
+import { toInstant } from '../../db/sql';
 import { NeedCategory, NeedSource, NeedStatus } from './need.entity';
 
 @ObjectType('Need', { description: 'An item of a centre’s needs list (需求清单).' })

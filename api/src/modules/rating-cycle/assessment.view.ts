@@ -1,3 +1,4 @@
+import { toInstant } from '../../db/sql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { RatingTier } from '../rating/rating-result.entity';
@@ -53,7 +54,7 @@ export const ASSESSMENT_COLUMNS = `a.id, a.cycle_id as "cycleId", a.centre_code 
 
 /** Rows come with timestamptz as text (the ORM's connection keeps it so): the view holds Dates. */
 export function toAssessmentView(row: AssessmentView): AssessmentView {
-  return Object.assign(row, { submittedAt: new Date(row.submittedAt), overriddenAt: row.overriddenAt === null ? null : new Date(row.overriddenAt) });
+  return Object.assign(row, { submittedAt: new Date(row.submittedAt), overriddenAt: toInstant(row.overriddenAt) });
 }
 
 @ObjectType('AssessmentScore', { description: 'The score of one indicator in an assessment.' })

@@ -1,3 +1,4 @@
+import { toInstant } from '../../db/sql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CycleStage } from './rating-cycle.entity';
 
@@ -37,5 +38,5 @@ export const RATING_CYCLE_FROM = 'rating_cycle rc join region r on r.code = rc.r
 
 /** Rows come with timestamptz as text (the ORM's connection keeps it so): the view holds a Date. */
 export function toCycleView(row: RatingCycleView | (Omit<RatingCycleView, 'publishedAt'> & { publishedAt: string | null })): RatingCycleView {
-  return Object.assign(row, { publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt) });
+  return Object.assign(row, { publishedAt: toInstant(row.publishedAt) });
 }

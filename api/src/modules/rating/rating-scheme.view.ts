@@ -1,3 +1,4 @@
+import { toInstant } from '../../db/sql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('RatingScheme', { description: 'The star-rating scheme of one work year: its six dimensions and their weights.' })
@@ -36,7 +37,7 @@ export const RATING_SCHEME_COLUMNS = `s.year, s.name, s.source, s.three_star_min
 
 export function toRatingSchemeView({ frozenAt, ...scheme }: RatingSchemeRow): RatingSchemeView {
   // `new Date(text)` is how MikroORM reads the column too: the same instant, to the millisecond.
-  return { ...scheme, frozenAt: frozenAt === null ? null : new Date(frozenAt) };
+  return { ...scheme, frozenAt: toInstant(frozenAt) };
 }
 
 @ObjectType('RatingDimension', { description: 'One of the six evaluated dimensions, e.g. 基础运行 or 政治功能.' })
