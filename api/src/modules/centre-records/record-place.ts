@@ -4,12 +4,10 @@ import type { Reader } from '../../db/read';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { PageArgs } from '../../shared/pagination';
 import { subtreeSql } from '../../shared/region-subtree';
-import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
+import { CENTRE_CODE_MESSAGE, CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '../region/region.inputs';
 import { toFullRegionCode } from '../region/region.service';
 import { allOf, type Sql, sql } from './record-sql';
-
-export const CENTRE_CODE_MESSAGE = '$property must be a centre code: 12 digits, a dash and 2 digits, e.g. 530402901000-01';
 
 /** Where a root list looks; both may be given. */
 @ArgsType()

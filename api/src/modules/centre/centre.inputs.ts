@@ -10,7 +10,7 @@ registerEnumType(CentreOrderField, { name: 'CentreOrderField' });
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
 export const CENTRE_CODE_PATTERN = /^\d{12}-\d{2}$/;
-const CENTRE_CODE_MESSAGE = '$property must be a centre code: 12 digits, a dash and 2 digits, e.g. 530402901000-01';
+export const CENTRE_CODE_MESSAGE = '$property must be a centre code: 12 digits, a dash and 2 digits, e.g. 530402901000-01';
 const YEAR_MESSAGE = '$property must be a year between 2000 and 2100';
 
 @ArgsType()

@@ -1,8 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsCalendarDate } from '../../shared/calendar-date';
-import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
-import { CENTRE_CODE_MESSAGE } from '../centre-records/record-place';
+import { CENTRE_CODE_MESSAGE, CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { NeedCategory, NeedSource, NeedStatus } from './need.entity';
 
 @InputType({ description: 'All given conditions must hold. Statuses are the published ones residents see.' })

@@ -1,8 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsCalendarDate } from '../../shared/calendar-date';
-import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
-import { CENTRE_CODE_MESSAGE } from '../centre-records/record-place';
+import { CENTRE_CODE_MESSAGE, CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { ProjectStatus } from './project.entity';
 
 const ID_LIST_MESSAGE = '$property may name at most 50 records';

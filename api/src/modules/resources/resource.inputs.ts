@@ -1,7 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
-import { CENTRE_CODE_MESSAGE } from '../centre-records/record-place';
+import { CENTRE_CODE_MESSAGE, CENTRE_CODE_PATTERN } from '../centre/centre.inputs';
 import { ResourceCategory, ResourceProviderType, ResourceStatus } from './resource.entity';
 
 @InputType({ description: 'All given conditions must hold.' })
