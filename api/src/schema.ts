@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { modules } from './modules';
+import { validateArgs } from './shared/validate-args';
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -8,6 +9,8 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: modules.flatMap((module) => module.resolvers) as unknown as NonEmptyArray<Function>,
     // Off by default in type-graphql 2: without it class-validator rules never run.
     validate: true,
+    // The same class-validator rules, checked once per distinct value in a request (shared/validate-args.ts).
+    validateFn: validateArgs,
     // No global middleware: each loader declares the cache tags of the rows it loads (db/read.ts),
     // so plain fields resolve without a wrapper per value.
   });

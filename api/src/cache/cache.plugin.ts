@@ -78,7 +78,7 @@ export function responseCachePlugin(cache: ResponseCache, inFlight: InFlightAnsw
           }
           const tags = hitTags ?? [...context.cacheTags, ...(document ? listTagsOf(document, request.operationName, listTags) : [])].sort();
           for (const [name, value] of cacheableHead(tags, { isKeyed: Boolean(context.client.grant), isHit: Boolean(hitTags) })) headers.set(name, value);
-          if (!hitTags && cacheKey && response.body.kind === 'single') {
+          if (!hitTags && cacheKey && cache.isEnabled && response.body.kind === 'single') {
             // Exactly `{"data":…}`, as Apollo writes it before the per-request extensions.
             const entry = { answer: Buffer.from(JSON.stringify({ data: response.body.singleResult.data })), cost: context.cost, tags };
             cache.set(cacheKey, entry);

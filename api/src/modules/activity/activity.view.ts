@@ -4,7 +4,7 @@ import { CentreLevel } from '../centre/centre.entity';
 import { toInstant } from '../../db/sql';
 import { ActivityKind, ActivityStatus } from './activity.entity';
 
-@ObjectType('Activity', { description: 'An activity or training on a centre’s calendar, closed with an attendance record.' })
+@ObjectType('Activity', { simpleResolvers: true, description: 'An activity or training on a centre’s calendar, closed with an attendance record.' })
 export class ActivityView {
   @Field(() => ID)
   id!: string;
@@ -53,7 +53,7 @@ export class ActivityView {
   isSynthetic!: boolean;
 }
 
-@ObjectType({ description: 'A page of activities, by start time.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of activities, by start time.' })
 export class ActivityConnection extends Connection(ActivityView, 'Activity') {}
 
 /** The columns of an ActivityView, from `activity e`. */

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
 import { AllianceUnitType, MembershipStatus } from './alliance.entity';
 
-@ObjectType('AllianceUnit', { description: 'A co-building unit (党建联盟单位 / 驻区单位).' })
+@ObjectType('AllianceUnit', { simpleResolvers: true, description: 'A co-building unit (党建联盟单位 / 驻区单位).' })
 export class AllianceUnitView {
   @Field(() => ID)
   id!: string;
@@ -23,7 +23,7 @@ export class AllianceUnitView {
 /** The columns of an AllianceUnitView, from `alliance_unit u`: contacts are private and left out. */
 export const UNIT_COLUMNS = 'u.id, u.name, u.unit_type as "unitType", u.is_synthetic as "isSynthetic", u.source';
 
-@ObjectType('AllianceMembership', { description: 'A unit’s membership of a centre’s alliance, with its co-building agreement (共建协议).' })
+@ObjectType('AllianceMembership', { simpleResolvers: true, description: 'A unit’s membership of a centre’s alliance, with its co-building agreement (共建协议).' })
 export class AllianceMembershipView {
   @Field(() => ID)
   id!: string;
@@ -47,14 +47,14 @@ export class AllianceMembershipView {
   isSynthetic!: boolean;
 }
 
-@ObjectType({ description: 'A page of alliance memberships.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of alliance memberships.' })
 export class AllianceMembershipConnection extends Connection(AllianceMembershipView, 'AllianceMembership') {}
 
 /** The columns of an AllianceMembershipView, from `alliance_membership e`. */
 export const MEMBERSHIP_COLUMNS = `e.id, e.centre_code as "centreCode", e.unit_id as "unitId", e.status, e.agreement_signed_on as "agreementSignedOn",
   e.commitments, e.left_on as "leftOn", e.is_synthetic as "isSynthetic"`;
 
-@ObjectType('UnitContact', { description: 'Someone to call at a unit, as staff see them.' })
+@ObjectType('UnitContact', { simpleResolvers: true, description: 'Someone to call at a unit, as staff see them.' })
 export class UnitContactView {
   @Field()
   name!: string;

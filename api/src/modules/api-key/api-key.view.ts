@@ -2,7 +2,7 @@ import { toInstant } from '../../db/sql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { ApiKey } from './api-key.entity';
 
-@ObjectType('ApiKey', { description: "A portal's API key. Its secret is shown once, in the answer that creates it." })
+@ObjectType('ApiKey', { simpleResolvers: true, description: "A portal's API key. Its secret is shown once, in the answer that creates it." })
 export class ApiKeyView {
   @Field(() => Int)
   id!: number;

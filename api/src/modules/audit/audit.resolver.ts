@@ -7,7 +7,7 @@ import { Connection, type ConnectionShape, offsetAfter, PageArgs, toConnection }
 import { AuditEntryView } from './audit.view';
 import { listAuditEntries } from './audit.service';
 
-@ObjectType({ description: 'A page of audit entries, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of audit entries, newest first.' })
 export class AuditEntryConnection extends Connection(AuditEntryView, 'AuditEntry') {}
 
 @ArgsType()

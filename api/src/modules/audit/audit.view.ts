@@ -2,7 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffRole } from '../../auth/actor';
 
-@ObjectType('AuditEntry', { description: 'One write by a staff member: who, in which role, what, on what, when, and the data before and after.' })
+@ObjectType('AuditEntry', { simpleResolvers: true, description: 'One write by a staff member: who, in which role, what, on what, when, and the data before and after.' })
 export class AuditEntryView {
   @Field(() => ID)
   id!: string;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { DOCUMENT_COLUMNS, EditorialDocumentView } from './editorial-document.view';
 import type { StrapiMedia } from './strapi-types';
 
-@ObjectType('BrandProgramme', { description: 'A service brand such as 六心服务 or 仪凤公开课 (服务品牌).' })
+@ObjectType('BrandProgramme', { simpleResolvers: true, description: 'A service brand such as 六心服务 or 仪凤公开课 (服务品牌).' })
 export class BrandProgrammeView extends EditorialDocumentView {
   @Field()
   slug!: string;

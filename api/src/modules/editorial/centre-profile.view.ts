@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { DOCUMENT_COLUMNS, EditorialDocumentView } from './editorial-document.view';
 import type { StrapiMedia } from './strapi-types';
 
-@ObjectType('CentreProfile', { description: "A centre's published profile from the CMS (中心简介)." })
+@ObjectType('CentreProfile', { simpleResolvers: true, description: "A centre's published profile from the CMS (中心简介)." })
 export class CentreProfileView extends EditorialDocumentView {
   @Field()
   centreCode!: string;

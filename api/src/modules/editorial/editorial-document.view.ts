@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** What every editorial view shares: one published CMS document in one locale. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class EditorialDocumentView {
   /** The read-model row, for loading its body on demand (bodies are never read with lists). */
   id!: number;
@@ -9,7 +9,7 @@ export abstract class EditorialDocumentView {
   @Field({ description: "The document's id in the CMS (the same across its locales)." })
   documentId!: string;
 
-  @Field({ name: 'resolvedLocale', description: 'The locale of this content: the one asked for, or zh-Hans when that translation is missing.' })
+  @Field({ name: 'resolvedLocale', simple: false, description: 'The locale of this content: the one asked for, or zh-Hans when that translation is missing.' })
   locale!: string;
 
   @Field({ description: 'When the CMS published this version.' })

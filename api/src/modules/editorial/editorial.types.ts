@@ -3,7 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
 import { ShowcaseArticleView } from './showcase-article.view';
 
-@ObjectType({ description: 'Rich text from the CMS, rendered on the server.' })
+@ObjectType({ simpleResolvers: true, description: 'Rich text from the CMS, rendered on the server.' })
 export class RichText {
   @Field({ description: 'Safe HTML: text escaped, only http, https and mailto links, no raw HTML from editors.' })
   html!: string;
@@ -15,7 +15,7 @@ export class RichText {
   blocks!: unknown;
 }
 
-@ObjectType({ description: 'One rendition of an image (thumbnail, small, medium, large).' })
+@ObjectType({ simpleResolvers: true, description: 'One rendition of an image (thumbnail, small, medium, large).' })
 export class MediaFormat {
   @Field()
   name!: string;
@@ -30,7 +30,7 @@ export class MediaFormat {
   height!: number | null;
 }
 
-@ObjectType({ description: 'An image from the CMS media library.' })
+@ObjectType({ simpleResolvers: true, description: 'An image from the CMS media library.' })
 export class Media {
   @Field({ description: 'Absolute URL.' })
   url!: string;
@@ -48,7 +48,7 @@ export class Media {
   formats!: MediaFormat[];
 }
 
-@ObjectType({ description: 'A figure shown on a profile, e.g. 服务群众 4738 人次.' })
+@ObjectType({ simpleResolvers: true, description: 'A figure shown on a profile, e.g. 服务群众 4738 人次.' })
 export class Highlight {
   @Field()
   label!: string;
@@ -60,7 +60,7 @@ export class Highlight {
   unit?: string;
 }
 
-@ObjectType({ description: 'A part of a brand programme, e.g. 红心铸魂 in 六心服务.' })
+@ObjectType({ simpleResolvers: true, description: 'A part of a brand programme, e.g. 红心铸魂 in 六心服务.' })
 export class ProgrammeModule {
   @Field()
   name!: string;
@@ -69,7 +69,7 @@ export class ProgrammeModule {
   description?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Seo {
   @Field({ nullable: true })
   metaTitle?: string;
@@ -81,5 +81,5 @@ export class Seo {
   shareImage?: Media | null;
 }
 
-@ObjectType({ description: 'A page of showcase articles.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of showcase articles.' })
 export class ShowcaseArticleConnection extends Connection(ShowcaseArticleView, 'ShowcaseArticle') {}

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('RegionFigure', { description: 'A figure for a region subtree: the reported values summed, beside the value derived from records.' })
+@ObjectType('RegionFigure', { simpleResolvers: true, description: 'A figure for a region subtree: the reported values summed, beside the value derived from records.' })
 export class RegionFigureView {
   @Field({ description: 'Stable key, as on ReportedFigure.' })
   key!: string;

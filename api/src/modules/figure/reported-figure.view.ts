@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('ReportedFigure', { description: 'A yearly figure a centre reported, e.g. 服务群众 4738 人次, with the sentence it comes from.' })
+@ObjectType('ReportedFigure', { simpleResolvers: true, description: 'A yearly figure a centre reported, e.g. 服务群众 4738 人次, with the sentence it comes from.' })
 export class ReportedFigureView {
   centreCode!: string;
 

@@ -3,7 +3,7 @@ import { Connection } from '../../shared/pagination';
 import { toInstant } from '../../db/sql';
 import { NeedCategory, NeedSource, NeedStatus } from './need.entity';
 
-@ObjectType('Need', { description: 'An item of a centre’s needs list (需求清单).' })
+@ObjectType('Need', { simpleResolvers: true, description: 'An item of a centre’s needs list (需求清单).' })
 export class NeedView {
   @Field(() => ID)
   id!: string;
@@ -57,7 +57,7 @@ export function toNeedView(row: NeedRow): NeedView {
   return { ...row, answerPublishedAt: toInstant(row.answerPublishedAt) };
 }
 
-@ObjectType({ description: 'Where staff stand on a need before (or after) they publish.' })
+@ObjectType({ simpleResolvers: true, description: 'Where staff stand on a need before (or after) they publish.' })
 export class NeedWorkingState {
   @Field(() => NeedStatus, { description: 'The current decision, published or not.' })
   status!: NeedStatus;
@@ -72,5 +72,5 @@ export class NeedWorkingState {
   hasUnpublishedChanges!: boolean;
 }
 
-@ObjectType({ description: 'A page of needs.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of needs.' })
 export class NeedConnection extends Connection(NeedView, 'Need') {}

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
 import { ProjectStatus } from './project.entity';
 
-@ObjectType('Project', { description: 'An item of a centre’s projects list (项目清单): answers needs with resources.' })
+@ObjectType('Project', { simpleResolvers: true, description: 'An item of a centre’s projects list (项目清单): answers needs with resources.' })
 export class ProjectView {
   @Field(() => ID)
   id!: string;
@@ -38,14 +38,14 @@ export class ProjectView {
   sourceText!: string | null;
 }
 
-@ObjectType({ description: 'A page of projects.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of projects.' })
 export class ProjectConnection extends Connection(ProjectView, 'Project') {}
 
 /** The columns of a ProjectView, from `project e`. */
 export const PROJECT_COLUMNS = `e.id, e.centre_code as "centreCode", e.lead_unit_id as "leadUnitId", e.title, e.description, e.budget_yuan as "budgetYuan",
   e.starts_on as "startsOn", e.ends_on as "endsOn", e.status, e.progress, e.is_synthetic as "isSynthetic", e.source_text as "sourceText"`;
 
-@ObjectType('ProjectTimelineEntry', { description: 'A dated entry on a project’s public timeline.' })
+@ObjectType('ProjectTimelineEntry', { simpleResolvers: true, description: 'A dated entry on a project’s public timeline.' })
 export class ProjectTimelineEntryView {
   @Field(() => ID)
   id!: string;

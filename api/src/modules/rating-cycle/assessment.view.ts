@@ -6,7 +6,7 @@ import { AssessmentStage } from './assessment.entity';
 import { ObjectionStatus } from './rating-objection.entity';
 
 /** Staff only (the resolvers mark such answers private): what a cycle's assessments are read as. */
-@ObjectType('Assessment', { description: "One stage's full assessment of a centre: a score per indicator, with the resulting stars." })
+@ObjectType('Assessment', { simpleResolvers: true, description: "One stage's full assessment of a centre: a score per indicator, with the resulting stars." })
 export class AssessmentView {
   @Field(() => ID)
   id!: number;
@@ -57,7 +57,7 @@ export function toAssessmentView(row: AssessmentView): AssessmentView {
   return Object.assign(row, { submittedAt: new Date(row.submittedAt), overriddenAt: toInstant(row.overriddenAt) });
 }
 
-@ObjectType('AssessmentScore', { description: 'The score of one indicator in an assessment.' })
+@ObjectType('AssessmentScore', { simpleResolvers: true, description: 'The score of one indicator in an assessment.' })
 export class AssessmentScoreView {
   id!: number;
   assessmentId!: number;
@@ -83,7 +83,7 @@ export class AssessmentScoreView {
 export const ASSESSMENT_SCORE_COLUMNS = `s.id, s.assessment_id as "assessmentId", s.indicator_id as "indicatorId", s.score, s.measured_value as "measuredValue",
   s.justification, s.evidence_urls as "evidenceUrls", s.snapshot`;
 
-@ObjectType('RatingObjection', { description: 'An objection (异议) lodged against a result during the public notice.' })
+@ObjectType('RatingObjection', { simpleResolvers: true, description: 'An objection (异议) lodged against a result during the public notice.' })
 export class RatingObjectionView {
   @Field(() => ID)
   id!: number;

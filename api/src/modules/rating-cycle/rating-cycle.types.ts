@@ -3,7 +3,7 @@ import { CentreView } from '../centre/centre.view';
 import { RatingTier } from '../rating/rating-result.entity';
 import { RatingIndicatorView } from './rating-indicator.view';
 
-@ObjectType({ description: 'How far a later stage scored an indicator from the self-assessment.' })
+@ObjectType({ simpleResolvers: true, description: 'How far a later stage scored an indicator from the self-assessment.' })
 export class IndicatorDeviation {
   @Field(() => RatingIndicatorView)
   indicator!: RatingIndicatorView;
@@ -18,7 +18,7 @@ export class IndicatorDeviation {
   difference!: number | null;
 }
 
-@ObjectType({ description: 'A line of the public notice (公示): the result the city intends to publish.' })
+@ObjectType({ simpleResolvers: true, description: 'A line of the public notice (公示): the result the city intends to publish.' })
 export class NoticeEntry {
   @Field(() => CentreView)
   centre!: CentreView;

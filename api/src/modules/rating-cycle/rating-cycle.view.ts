@@ -2,7 +2,7 @@ import { toInstant } from '../../db/sql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CycleStage } from './rating-cycle.entity';
 
-@ObjectType('RatingCycle', { description: "One county's star-rating cycle for a work year." })
+@ObjectType('RatingCycle', { simpleResolvers: true, description: "One county's star-rating cycle for a work year." })
 export class RatingCycleView {
   @Field(() => ID)
   id!: number;

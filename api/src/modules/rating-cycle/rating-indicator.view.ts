@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { IndicatorRule } from './rating-indicator.entity';
 
-@ObjectType({ description: 'A band of a numeric indicator: values of at least `min` earn `score`.' })
+@ObjectType({ simpleResolvers: true, description: 'A band of a numeric indicator: values of at least `min` earn `score`.' })
 export class ScoreBand {
   @Field(() => Float)
   min!: number;
@@ -10,7 +10,7 @@ export class ScoreBand {
   score!: number;
 }
 
-@ObjectType('RatingIndicator', { description: 'One scored item under a dimension of the rating scheme.' })
+@ObjectType('RatingIndicator', { simpleResolvers: true, description: 'One scored item under a dimension of the rating scheme.' })
 export class RatingIndicatorView {
   id!: number;
   year!: number;

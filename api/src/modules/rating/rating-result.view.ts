@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { RatingTier } from './rating-result.entity';
 
-@ObjectType('RatingResult', { description: "A centre's star rating for one work year." })
+@ObjectType('RatingResult', { simpleResolvers: true, description: "A centre's star rating for one work year." })
 export class RatingResultView {
   centreCode!: string;
 

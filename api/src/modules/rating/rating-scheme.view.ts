@@ -1,7 +1,7 @@
 import { toInstant } from '../../db/sql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('RatingScheme', { description: 'The star-rating scheme of one work year: its six dimensions and their weights.' })
+@ObjectType('RatingScheme', { simpleResolvers: true, description: 'The star-rating scheme of one work year: its six dimensions and their weights.' })
 export class RatingSchemeView {
   @Field(() => Int, { description: 'The work year evaluated (the 2024 scheme rates 2024 work, published in 2025).' })
   year!: number;
@@ -40,7 +40,7 @@ export function toRatingSchemeView({ frozenAt, ...scheme }: RatingSchemeRow): Ra
   return { ...scheme, frozenAt: toInstant(frozenAt) };
 }
 
-@ObjectType('RatingDimension', { description: 'One of the six evaluated dimensions, e.g. 基础运行 or 政治功能.' })
+@ObjectType('RatingDimension', { simpleResolvers: true, description: 'One of the six evaluated dimensions, e.g. 基础运行 or 政治功能.' })
 export class RatingDimensionView {
   /** Rating indicators refer to their dimension by id. */
   id!: number;

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { StarCounts } from './rating.service';
 
-@ObjectType({ description: "A centre's score on one dimension of the scheme." })
+@ObjectType({ simpleResolvers: true, description: "A centre's score on one dimension of the scheme." })
 export class DimensionScore {
   @Field()
   key!: string;
@@ -19,7 +19,7 @@ export class DimensionScore {
   weight!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class StarCountFields implements StarCounts {
   @Field(() => Int, { description: 'County-level five-star centres (县级五星), city five-star ones included.' })
   countyFiveStar!: number;
@@ -37,12 +37,12 @@ abstract class StarCountFields implements StarCounts {
   totalRated!: number;
 }
 
-@ObjectType({ description: 'Star counts in one child region.' })
+@ObjectType({ simpleResolvers: true, description: 'Star counts in one child region.' })
 export class RegionRatingStatistics extends StarCountFields {
   regionCode!: string;
 }
 
-@ObjectType({ description: 'Star counts for a work year in a region and each of its child regions.' })
+@ObjectType({ simpleResolvers: true, description: 'Star counts for a work year in a region and each of its child regions.' })
 export class RatingStatistics extends StarCountFields {
   @Field(() => Int)
   year!: number;

@@ -3,7 +3,7 @@ import { Connection } from '../../shared/pagination';
 import { ResourceCategory, ResourceProviderType, ResourceStatus } from './resource.entity';
 import { isStale } from './resource.service';
 
-@ObjectType('Resource', { description: 'An item of a centre’s resources list (资源清单): what a unit, team or the centre offers.' })
+@ObjectType('Resource', { simpleResolvers: true, description: 'An item of a centre’s resources list (资源清单): what a unit, team or the centre offers.' })
 export class ResourceView {
   @Field(() => ID)
   id!: string;
@@ -50,7 +50,7 @@ export class ResourceView {
   sourceText!: string | null;
 }
 
-@ObjectType({ description: 'A page of resources.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of resources.' })
 export class ResourceConnection extends Connection(ResourceView, 'Resource') {}
 
 /** The columns of a ResourceView, from `resource e`. */

@@ -18,7 +18,7 @@ export const SearchHitNode = createUnionType({
 /** Where SearchResolver.node records the GraphQL type of the object it found. */
 export const NODE_TYPE = Symbol('search node type');
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchHit {
   @Field(() => SearchHitType)
   type!: SearchHitType;
@@ -40,7 +40,7 @@ export class SearchHit {
   node?: typeof SearchHitNode;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchResults {
   @Field(() => Int, { description: 'All matches, beyond the first ones returned.' })
   totalCount!: number;

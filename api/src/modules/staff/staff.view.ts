@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffRole } from '../../auth/actor';
 import type { StaffAccount } from './staff-account.entity';
 
-@ObjectType('StaffAccount', { description: 'A staff member who signs in to keep data and run the rating cycle.' })
+@ObjectType('StaffAccount', { simpleResolvers: true, description: 'A staff member who signs in to keep data and run the rating cycle.' })
 export class StaffAccountView {
   @Field(() => ID)
   id!: string;

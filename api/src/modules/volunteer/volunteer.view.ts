@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/pagination';
 import { TeamMemberRole, TeamMemberStatus } from './volunteer.entity';
 
-@ObjectType('VolunteerTeam', { description: 'A volunteer team (志愿服务队) attached to a centre, e.g. 高仓创客营.' })
+@ObjectType('VolunteerTeam', { simpleResolvers: true, description: 'A volunteer team (志愿服务队) attached to a centre, e.g. 高仓创客营.' })
 export class VolunteerTeamView {
   @Field(() => ID)
   id!: string;
@@ -28,14 +28,14 @@ export class VolunteerTeamView {
   sourceText!: string | null;
 }
 
-@ObjectType({ description: 'A page of volunteer teams.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of volunteer teams.' })
 export class VolunteerTeamConnection extends Connection(VolunteerTeamView, 'VolunteerTeam') {}
 
 /** The columns of a VolunteerTeamView, from `volunteer_team e`. */
 export const TEAM_COLUMNS = `e.id, e.centre_code as "centreCode", e.name, e.description, e.skills, e.reported_member_count as "reportedMemberCount",
   e.is_synthetic as "isSynthetic", e.source_text as "sourceText"`;
 
-@ObjectType('Volunteer', { description: 'A volunteer, as staff of the team’s centre see them.' })
+@ObjectType('Volunteer', { simpleResolvers: true, description: 'A volunteer, as staff of the team’s centre see them.' })
 export class VolunteerView {
   @Field(() => ID)
   id!: string;
