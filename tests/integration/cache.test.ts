@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SURROGATE_KEY_BUDGET } from '../../api/src/cache/cache-tags';
 import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -51,6 +52,27 @@ describe('the response cache', () => {
     const { response } = await ask(api, CENTRE, { code: '530481901001-01' });
     expect(response.headers.get('cache-control')).toBe('public, max-age=10, s-maxage=300');
     expect(response.headers.get('surrogate-key')!.split(' ')).toEqual(expect.arrayContaining(['centre:530481901001-01', 'region:530481901001', 'centres']));
+  });
+
+  it('should name kinds instead of documents when an answer shows too many for one Surrogate-Key, and still purge it exactly', async () => {
+    // Three pages of 100 centres: 300 centre tags and their regions, over the header's budget.
+    const pages = [0, 1, 2].map(
+      (page) =>
+        `p${page}: centres(first: 100${page ? `, after: "${Buffer.from(`offset:${page * 100 - 1}`).toString('base64url')}"` : ''}) { edges { node { code region { name } } } }`,
+    );
+    const LARGE = `{ ${pages.join(' ')} }`;
+    const { response, body } = await ask(api, LARGE);
+    expect(body.data.p2.edges).toHaveLength(100);
+    const surrogateKey = response.headers.get('surrogate-key')!;
+    expect(Buffer.byteLength(surrogateKey)).toBeLessThanOrEqual(SURROGATE_KEY_BUDGET);
+    expect(surrogateKey.split(' ')).toEqual(['centre:any', 'centres', 'region:any']);
+    const lastCentre = body.data.p2.edges[99].node.code as string;
+    expect((await ask(api, LARGE)).response.headers.get('x-cache')).toBe('HIT');
+    // The server's own cache still knows every centre the answer showed.
+    expect(await api.app.responseCache.purge([`centre:${lastCentre}`])).toBeGreaterThanOrEqual(1);
+    expect((await ask(api, LARGE)).response.headers.get('x-cache')).toBe('MISS');
+    // Leave no 300-centre answer behind for the exact-purge counts below.
+    await api.app.responseCache.purge([`centre:${lastCentre}`]);
   });
 
   it('should purge exactly the entries carrying a tag', async () => {

@@ -19,3 +19,27 @@ export const Tags = {
   ratings: 'ratings',
   cycle: (id: number | string) => `cycle:${id}`,
 };
+
+/**
+ * The most a Surrogate-Key header may hold. CDNs cap it (Fastly at 16 KB) and Node's HTTP
+ * clients refuse a response head over 16 KB, which a list of 100 centres passed at ten times
+ * the data (18 KB of tags).
+ */
+export const SURROGATE_KEY_BUDGET = 8 * 1024;
+
+/** `centre:530402901000-01` → `centre:any`: the tag a purge of any centre also names for CDNs. List tags have no kind. */
+export function kindTagOf(tag: string): string | undefined {
+  const colon = tag.indexOf(':');
+  return colon > 0 ? `${tag.slice(0, colon)}:any` : undefined;
+}
+
+/**
+ * The Surrogate-Key header of an answer: every tag, or past the budget its list tags and the
+ * kinds of its documents (`centre:any article:any centres …`). A CDN then purges such an answer
+ * when any document of those kinds changes; the server's own cache still purges it exactly.
+ */
+export function surrogateKeyOf(tags: readonly string[]): string {
+  const everyTag = tags.join(' ');
+  if (Buffer.byteLength(everyTag) <= SURROGATE_KEY_BUDGET) return everyTag;
+  return [...new Set(tags.map((tag) => kindTagOf(tag) ?? tag))].sort().join(' ');
+}

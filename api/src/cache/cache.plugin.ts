@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context';
 import { cacheKeyOf } from './cache-key';
+import { surrogateKeyOf } from './cache-tags';
 import type { InFlightAnswers } from './in-flight';
 import { listTagsOf } from './list-tags';
 import type { CachedResponse, ResponseCache } from './response-cache';
@@ -18,7 +19,7 @@ export function cacheableHead(tags: readonly string[], { isKeyed, isHit }: { isK
     ['cache-control', isKeyed ? KEYED_CACHE_CONTROL : PUBLIC_CACHE_CONTROL],
     ['x-cache', isHit ? 'HIT' : 'MISS'],
   ];
-  if (tags.length > 0) head.push(['surrogate-key', tags.join(' ')]);
+  if (tags.length > 0) head.push(['surrogate-key', surrogateKeyOf(tags)]);
   return head;
 }
 
