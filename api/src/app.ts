@@ -29,6 +29,7 @@ import { CARD_OPERATION, embedRouter } from './http/embed/embed.router';
 import type { CentreBadgeData } from './http/embed/star-badge';
 import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
+import { schemaSdlRouter } from './http/schema-sdl';
 import { showcaseRouter } from './http/showcase-page';
 import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
@@ -191,6 +192,7 @@ export async function createApp(
   app.use('/graphql', clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }));
   app.use('/graphql', staffIdentity({ orm, staffRatePerMinute: config.anonymousRatePerMinute }));
   app.use(explorerRouter());
+  app.use(schemaSdlRouter(schema, { isPublished: config.introspection }));
   app.use(cmsWebhookRouter({ secret: editorial?.webhookSecret, runner: editorialSync, logger }));
   // Server-rendered pages run their GraphQL in-process, through the same limits, cache and scope as clients.
   const runOperation = async (query: string, variables: Record<string, unknown>, client: RequestClient) => {

@@ -123,7 +123,7 @@ const CASES: Case[] = [
   },
   { name: 'resolveObjection', query: 'mutation { resolveObjection(id: 999999, upheld: false, resolution: "不成立") { id } }', variables: () => ({}), allowed: ['city'] },
 
-  // Needs, resources and projects of 高龙潭 (lists.service.ts: centreForWrite / guardCentreOf).
+  // Needs, resources and projects of 高龙潭 (centre.service.ts: centreForWrite / guardCentreOf, used by the record kit).
   listCase('createNeed', () => ({ input: { centreCode: GAOLONGTAN, source: 'VISIT', category: 'ELDERLY_CARE', title: '楼道加装扶手', requesterCount: 2 } })),
   listCase('addNeedRequesters', ({ needId }) => ({ needId, count: 1 })),
   listCase('decideNeed', ({ undecidedNeedId }) => ({ input: { needId: undecidedNeedId, status: 'EVALUATING', internalNote: '待核实', answer: '正在评估' } })),

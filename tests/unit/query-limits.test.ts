@@ -33,6 +33,14 @@ function inlined(source: string): string {
 }
 
 describe('measureOperation', () => {
+  it('should not count the ofType chain of a type reference as depth, but every level that can multiply', () => {
+    const typeRef = (levels: number): string => (levels === 0 ? 'name' : `kind name ofType { ${typeRef(levels - 1)} }`);
+    expect(measure(`{ __schema { types { fields { type { ${typeRef(7)} } } } } }`).depth).toBe(4);
+    expect(measure(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`).depth).toBe(7);
+    // A field named ofType elsewhere would still count; only __Type's unwraps.
+    expect(measure(`{ centre(code: "530402901000-01") { region { parent { parent { name } } } } }`).depth).toBe(4);
+  });
+
   it('should measure fragments exactly as if they were written out', () => {
     const operations = [
       `{ centres(first: 50) { ...Page } } fragment Page on CentreConnection { totalCount edges { node { ...Card ...Card } } } fragment Card on Centre { code n: name @include(if: true) showcaseArticles(first: 5) { totalCount } }`,

@@ -15,7 +15,9 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  SchemaMetaFieldDef,
   type SelectionSetNode,
+  TypeMetaFieldDef,
 } from 'graphql';
 
 /** The limits every request is checked against before it runs. */
@@ -62,6 +64,9 @@ export interface LimitViolation {
 type Shape = QueryMeasure;
 
 type TypeWithFields = GraphQLObjectType | GraphQLInterfaceType;
+
+/** `__schema` and `__type` are no type's fields: graphql-js defines them apart. */
+const META_FIELDS: Record<string, GraphQLField<unknown, unknown> | undefined> = { __schema: SchemaMetaFieldDef, __type: TypeMetaFieldDef };
 
 const EMPTY: Shape = Object.freeze({ fields: 0, depth: 0, aliases: 0, directives: 0, cost: 0 });
 
@@ -140,12 +145,16 @@ export function measureOperation(
     }
     const own = { ...EMPTY, fields: 1, aliases: node.alias ? 1 : 0 };
     if (!node.selectionSet) return own;
-    const field = parentType?.getFields()[node.name.value];
+    const field = META_FIELDS[node.name.value] ?? parentType?.getFields()[node.name.value];
     // Abstract types without fields (unions) are resolved by the inline fragments below them.
     const children = measureSet(node.selectionSet, field ? withFields(getNamedType(field.type)) : null);
+    // `__Type.ofType` unwraps one list or non-null: a chain of single objects whose length the
+    // schema bounds, not a level that multiplies. graphql-js's introspection query nests it
+    // seven deep (depth 14 in all), which would otherwise refuse every schema-reading tool.
+    const isUnwrapping = parentType?.name === '__Type' && node.name.value === 'ofType';
     return {
       ...add(own, children),
-      depth: children.depth + 1,
+      depth: children.depth + (isUnwrapping ? 0 : 1),
       cost: capped(1 + listSize(node, field, variables, limits) * children.cost),
     };
   };

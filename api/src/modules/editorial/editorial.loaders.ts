@@ -122,7 +122,9 @@ function localizedLoader<V>(fetch: (keys: string[], locale: string) => Promise<V
       const byLocale = new Map<string, string[]>();
       for (const compositeKey of compositeKeys) {
         const [locale, key] = splitKey(compositeKey);
-        byLocale.set(locale, [...(byLocale.get(locale) ?? []), key]);
+        const keys = byLocale.get(locale);
+        if (keys) keys.push(key);
+        else byLocale.set(locale, [key]);
       }
       const results = new Map<string, V>();
       for (const [locale, keys] of byLocale) {
