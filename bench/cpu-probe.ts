@@ -9,11 +9,12 @@ import { API_QUERIES, type ApiWorkload } from './workloads';
  * before/after comparisons while working on the read path (the bench's figures come from
  * `npm run bench`). Needs a bench database with its editorial content (a bench run fills it):
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sc_bench_run_api node dist/bench/cpu-probe.js [list|deep] [requests]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sc_bench_run_api node dist/bench/cpu-probe.js [list|deep|…] [requests] [concurrency]
  */
 async function main(): Promise<void> {
   const workload = (process.argv[2] ?? 'list') as ApiWorkload;
   const requests = Number(process.argv[3] ?? 200);
+  const concurrency = Number(process.argv[4] ?? 1);
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ANONYMOUS_RATE_PER_MINUTE: '1000000' });
   const app = await createApp(config, {
     databaseUrl: config.database!.url,
@@ -34,7 +35,15 @@ async function main(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let bytes = 0;
-  for (let i = 0; i < requests; i += 1) bytes = await ask();
+  let sent = 0;
+  // `concurrency` loops share the requests, like the bench's connections.
+  const loop = async () => {
+    while (sent < requests) {
+      sent += 1;
+      bytes = await ask();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
   const cpu = process.cpuUsage(cpuBefore);
   const wall = performance.now() - started;
   process.stdout.write(
