@@ -5,7 +5,7 @@ import { createReader, type Reader } from './db/read';
 import type { RequestClient } from './http/client-identity';
 import type { RateLimiter } from './limits/rate-limiter';
 import { modules } from './modules';
-import type { LoaderDeps } from './modules/module';
+import type { LoaderDeps, NodeSource } from './modules/module';
 import type { LoaderOptions } from './shared/loader';
 import { type Scope, scopeOfGrant } from './shared/region-subtree';
 
@@ -46,6 +46,8 @@ export interface Context {
   /** Counts failed sign-ins. */
   limiter: RateLimiter;
   staffSessionHours: number;
+  /** Every type that implements Node, by name: how node(id:) reads it (each module's `nodes`). */
+  nodeSources: Readonly<Record<string, NodeSource>>;
 }
 
 /** What every request's context shares, made once by the app. */
@@ -64,6 +66,8 @@ export interface StaffIdentity {
   token: string;
 }
 
+const nodeSources: Readonly<Record<string, NodeSource>> = Object.freeze(Object.assign({}, ...modules.map((module) => module.nodes ?? {})));
+
 export function createLoaders(deps: LoaderDeps): Loaders {
   return Object.assign({}, ...modules.map((module) => module.loaders?.(deps) ?? {})) as Loaders;
 }
@@ -81,6 +85,7 @@ export function buildContext(orm: MikroORM, { loaders, ...services }: ContextSer
     loaders: createLoaders({ read, em, scope, options: loaders }),
     client,
     scope,
+    nodeSources,
     actor: staff?.actor,
     staffToken: staff?.token,
     // Staff answers may hold what only staff may see: never cached or shared.

@@ -70,7 +70,7 @@ describe('createNeed', () => {
     expect(category.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(category.errors?.[0]?.message).toMatch(/category/);
     const requesters = await run('create-need', { input: { ...NEED, requesterCount: 0 } }, as.gaocang);
-    expect(requesters.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', arguments: ['requesterCount'] });
+    expect(requesters.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requesterCount' });
     expect(await count('need')).toBe(before);
   });
 });
@@ -112,7 +112,7 @@ describe('resources', () => {
   it('should refuse a negative capacity, writing nothing', async () => {
     const before = await count('resource');
     const { errors } = await run('create-resource', { input: { centreCode: GAOCANG, providerType: 'CENTRE', category: 'VENUE', title: '多功能活动室', capacity: -5 } }, as.gaocang);
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', arguments: ['capacity'] });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'capacity' });
     expect(await count('resource')).toBe(before);
   });
 
@@ -212,7 +212,7 @@ describe('activities', () => {
   it('should refuse a negative capacity and an end before the start', async () => {
     const base = { centreCode: GAOCANG, kind: 'SKILLS_TRAINING', title: '业务技能培训', organiser: '高仓街道党工委', startsAt: '2024-06-01T09:00:00+08:00' };
     const capacity = await run('create-activity', { input: { ...base, capacity: -1 } }, as.gaocang);
-    expect(capacity.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', arguments: ['capacity'] });
+    expect(capacity.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'capacity' });
     const ends = await run('create-activity', { input: { ...base, endsAt: '2024-06-01T08:00:00+08:00' } }, as.gaocang);
     expect(ends.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'endsAt' });
   });

@@ -179,6 +179,6 @@ describe('bad arguments', () => {
     expect(category.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(category.errors?.[0]?.message).toMatch(/PETS/);
     const region = await api.gql(`{ needs(regionCode: "5304") { totalCount } }`);
-    expect(region.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', arguments: ['regionCode'] });
+    expect(region.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'regionCode' });
   });
 });

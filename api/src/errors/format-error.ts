@@ -26,7 +26,8 @@ export function createFormatError(logger: Logger) {
       return {
         ...base,
         message: `Invalid argument: ${problems.map((p) => p.message).join('; ')}`,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: problems.map((p) => p.argument) },
+        // `argument`, as on every other error about an argument; the message names them all.
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(problems[0] ? { argument: problems[0].argument } : {}) },
       };
     }
     const code = formatted.extensions?.code;

@@ -214,19 +214,24 @@ function listSize(node: FieldNode, field: GraphQLField<unknown, unknown> | undef
   // A connection's edges are already counted by the connection's `first`.
   if (node.name.value === 'edges') return 1;
   if (field?.args.some((argument) => argument.name === 'first')) {
-    const first = firstAsExecuted(field, node, variables);
+    const first = argumentAsExecuted(field, node, variables);
     return typeof first === 'number' && Number.isFinite(first) ? Math.max(1, first) : limits.defaultListSize;
+  }
+  // nodes(ids:) answers one item per id.
+  if (field?.args.some((argument) => argument.name === 'ids')) {
+    const ids = argumentAsExecuted(field, node, variables, 'ids');
+    return Array.isArray(ids) ? Math.max(1, ids.length) : limits.defaultListSize;
   }
   return field && isListType(getNullableType(field.type)) ? limits.defaultListSize : 1;
 }
 
 /**
- * The `first` the resolver will receive: graphql-js's own argument coercion, over variables
+ * An argument (`first` unless named) as the resolver will receive it: graphql-js's own argument coercion, over variables
  * already coerced (their defaults applied), falling back to the argument's default.
  */
-function firstAsExecuted(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): unknown {
+function argumentAsExecuted(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>, name = 'first'): unknown {
   try {
-    return getArgumentValues(field, node, variables).first;
+    return getArgumentValues(field, node, variables)[name];
   } catch {
     // Execution refuses this field's arguments too; count it as an ordinary list.
     return undefined;

@@ -6,6 +6,7 @@ import { centreModule } from './centre/centre.module';
 import { editorialModule } from './editorial/editorial.module';
 import { figureModule } from './figure/figure.module';
 import { needsModule } from './needs/need.module';
+import { nodeModule } from './node/node.module';
 import { projectsModule } from './projects/project.module';
 import { ratingCycleModule } from './rating-cycle/rating-cycle.module';
 import { ratingModule } from './rating/rating.module';
@@ -33,6 +34,7 @@ export const modules = [
   auditModule,
   apiKeyModule,
   ratingCycleModule,
+  nodeModule,
 ] as const;
 
 /** Fields whose answers a new or removed record may change, with the tag that purges them. */

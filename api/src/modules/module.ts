@@ -32,6 +32,19 @@ export interface FeatureModule<L extends object = object> {
    * matching record appears.
    */
   listTags?: Readonly<Record<string, string>>;
+  /** The module's types that implement Node, by GraphQL type name: how node(id:) finds them. */
+  nodes?: Readonly<Record<string, NodeSource>>;
+}
+
+/**
+ * How `node(id:)` reads one type: by the key inside the id, as the type's own root query would
+ * (scope included). `load` gets the request's whole Context; it is typed here by the part every
+ * module may rely on, because Context itself is derived from this list of modules.
+ */
+export interface NodeSource {
+  load(key: string, context: { read: Reader }): Promise<object | null>;
+  /** What purges an answer that found nothing, once such an object appears (a list tag); none for fixed data. */
+  missingTag?: string;
 }
 
 export function defineModule<L extends object = object>(module: FeatureModule<L>): FeatureModule<L> {

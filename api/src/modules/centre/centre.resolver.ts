@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { offsetAfter, selectsTotalCount, toConnection } from '../../shared/pagination';
 import { RegionView } from '../region/region.view';
@@ -7,9 +7,15 @@ import { CentreArgs, CentreOrder, CentresArgs } from './centre.inputs';
 import { type CentreQuery, findCentre, listCentres } from './centre.service';
 import { CentreConnection } from './centre.types';
 import { CentreView } from './centre.view';
+import { globalId } from '../../shared/global-id';
 
 @Resolver(() => CentreView)
 export class CentreResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique and stable (Node): fetch this object again with node(id:).' })
+  id(@Root() centre: CentreView): string {
+    return globalId('Centre', centre.code);
+  }
+
   @Query(() => CentreView, { nullable: true, description: 'A centre by its code; null when no centre has it.' })
   centre(@Args() { code }: CentreArgs, @Ctx() { read }: Context): Promise<CentreView | null> {
     return findCentre(read, code);

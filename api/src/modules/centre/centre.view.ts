@@ -1,7 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CentreLevel, CentreStatus } from './centre.entity';
+import { Node } from '../../shared/node';
 
-@ObjectType('Centre', { simpleResolvers: true, description: 'A party-and-masses service centre (党群服务中心).' })
+@ObjectType('Centre', { implements: Node, simpleResolvers: true, description: 'A party-and-masses service centre (党群服务中心).' })
 export class CentreView {
   @Field(() => ID, { description: 'Stable code: the 12-digit region code, a dash and a two-digit number.' })
   code!: string;

@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DOCUMENT_COLUMNS, EditorialDocumentView } from './editorial-document.view';
 import type { StrapiMedia } from './strapi-types';
+import { Node } from '../../shared/node';
 
-@ObjectType('BrandProgramme', { simpleResolvers: true, description: 'A service brand such as 六心服务 or 仪凤公开课 (服务品牌).' })
+@ObjectType('BrandProgramme', { implements: Node, simpleResolvers: true, description: 'A service brand such as 六心服务 or 仪凤公开课 (服务品牌).' })
 export class BrandProgrammeView extends EditorialDocumentView {
   @Field()
   slug!: string;

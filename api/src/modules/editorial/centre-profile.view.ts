@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DOCUMENT_COLUMNS, EditorialDocumentView } from './editorial-document.view';
 import type { StrapiMedia } from './strapi-types';
+import { Node } from '../../shared/node';
 
-@ObjectType('CentreProfile', { simpleResolvers: true, description: "A centre's published profile from the CMS (中心简介)." })
+@ObjectType('CentreProfile', { implements: Node, simpleResolvers: true, description: "A centre's published profile from the CMS (中心简介)." })
 export class CentreProfileView extends EditorialDocumentView {
   @Field()
   centreCode!: string;

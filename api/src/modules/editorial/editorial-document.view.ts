@@ -4,7 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({ simpleResolvers: true })
 export abstract class EditorialDocumentView {
   /** The read-model row, for loading its body on demand (bodies are never read with lists). */
-  id!: number;
+  rowId!: number;
 
   @Field({ description: "The document's id in the CMS (the same across its locales)." })
   documentId!: string;
@@ -19,7 +19,7 @@ export abstract class EditorialDocumentView {
 /** A view's columns: its property name → the read-model column it is read from. */
 export type ViewColumns = Readonly<Record<string, string>>;
 
-export const DOCUMENT_COLUMNS = { id: 'id', documentId: 'document_id', locale: 'locale', publishedAt: 'published_at' } as const;
+export const DOCUMENT_COLUMNS = { rowId: 'id', documentId: 'document_id', locale: 'locale', publishedAt: 'published_at' } as const;
 
 /** `a.document_id as "documentId", …`: the view's select list from a table aliased `alias`. */
 export function selectList(alias: string, columns: ViewColumns): string {
@@ -39,4 +39,9 @@ export function columnList(alias: string, columns: ViewColumns): string {
 export function toDocumentView<V extends EditorialDocumentView>(row: Record<string, unknown>): V {
   row.publishedAt = new Date(row.publishedAt as string);
   return row as unknown as V;
+}
+
+/** A document's own key inside its global id: the CMS document and the locale it is in (each translation is its own object). */
+export function documentKey(view: Pick<EditorialDocumentView, 'documentId' | 'locale'>): string {
+  return `${view.documentId}:${view.locale}`;
 }

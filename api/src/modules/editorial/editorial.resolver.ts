@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { offsetAfter, selectsTotalCount, toConnection } from '../../shared/pagination';
 import { loadCardData } from '../../http/embed/card-data';
@@ -15,6 +15,8 @@ import { Highlight, Media, ProgrammeModule, RichText, Seo, ShowcaseArticleConnec
 import { absoluteUrl, toMedia } from './media';
 import { blocksToHtml, blocksToText } from './rich-text';
 import { ShowcaseArticleView } from './showcase-article.view';
+import { documentKey } from './editorial-document.view';
+import { globalId } from '../../shared/global-id';
 
 function richText(blocks: StrapiBlock[], { mediaBaseUrl }: Context): RichText {
   return { html: blocksToHtml(blocks, (url) => absoluteUrl(url, mediaBaseUrl)), text: blocksToText(blocks), blocks };
@@ -62,9 +64,14 @@ export class CentreEditorialResolver {
 
 @Resolver(() => CentreProfileView)
 export class CentreProfileResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique and stable (Node): fetch this object again with node(id:).' })
+  id(@Root() profile: CentreProfileView): string {
+    return globalId('CentreProfile', documentKey(profile));
+  }
+
   @FieldResolver(() => RichText)
   async body(@Root() profile: CentreProfileView, @Ctx() context: Context): Promise<RichText> {
-    return richText(await context.loaders.profileBodyById.load(profile.id), context);
+    return richText(await context.loaders.profileBodyById.load(profile.rowId), context);
   }
 
   @FieldResolver(() => Media, { nullable: true })
@@ -101,6 +108,11 @@ export class CentreProfileResolver {
 
 @Resolver(() => BrandProgrammeView)
 export class BrandProgrammeResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique and stable (Node): fetch this object again with node(id:).' })
+  id(@Root() programme: BrandProgrammeView): string {
+    return globalId('BrandProgramme', documentKey(programme));
+  }
+
   @Query(() => BrandProgrammeView, { nullable: true, description: 'A brand programme by slug, e.g. liuxin-fuwu (六心服务).' })
   brandProgramme(@Args() { slug, locale }: SlugArgs, @Ctx() { read }: Context) {
     return findProgrammeBySlug(read, slug, locale);
@@ -108,7 +120,7 @@ export class BrandProgrammeResolver {
 
   @FieldResolver(() => RichText)
   async body(@Root() programme: BrandProgrammeView, @Ctx() context: Context): Promise<RichText> {
-    return richText(await context.loaders.programmeBodyById.load(programme.id), context);
+    return richText(await context.loaders.programmeBodyById.load(programme.rowId), context);
   }
 
   @FieldResolver(() => [ProgrammeModule])
@@ -129,6 +141,11 @@ export class BrandProgrammeResolver {
 
 @Resolver(() => ShowcaseArticleView)
 export class ShowcaseArticleResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique and stable (Node): fetch this object again with node(id:).' })
+  id(@Root() article: ShowcaseArticleView): string {
+    return globalId('ShowcaseArticle', documentKey(article));
+  }
+
   @Query(() => ShowcaseArticleView, { nullable: true, description: 'A showcase article by slug, e.g. xingji-zhanbo-3.' })
   article(@Args() { slug, locale }: SlugArgs, @Ctx() { read }: Context) {
     return findArticleBySlug(read, slug, locale);
@@ -141,7 +158,7 @@ export class ShowcaseArticleResolver {
 
   @FieldResolver(() => RichText)
   async body(@Root() article: ShowcaseArticleView, @Ctx() context: Context): Promise<RichText> {
-    return richText(await context.loaders.articleBodyById.load(article.id), context);
+    return richText(await context.loaders.articleBodyById.load(article.rowId), context);
   }
 
   @FieldResolver(() => Media, { nullable: true })

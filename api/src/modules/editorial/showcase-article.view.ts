@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DOCUMENT_COLUMNS, EditorialDocumentView } from './editorial-document.view';
 import type { StrapiMedia } from './strapi-types';
+import { Node } from '../../shared/node';
 
-@ObjectType('ShowcaseArticle', { simpleResolvers: true, description: 'A showcase article (展播文章), e.g. episode 3 of 星级党群服务中心展播.' })
+@ObjectType('ShowcaseArticle', { implements: Node, simpleResolvers: true, description: 'A showcase article (展播文章), e.g. episode 3 of 星级党群服务中心展播.' })
 export class ShowcaseArticleView extends EditorialDocumentView {
   @Field()
   slug!: string;

@@ -5,6 +5,7 @@ import { RatingResult } from './rating-result.entity';
 import { RatingScheme } from './rating-scheme.entity';
 import { createRatingLoaders } from './rating.loaders';
 import { CentreRatingsResolver, RatingResultResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver } from './rating.resolver';
+import { findRatingResult } from './rating.nodes';
 
 export const ratingModule = defineModule({
   name: 'rating',
@@ -12,4 +13,5 @@ export const ratingModule = defineModule({
   resolvers: [RatingResultResolver, CentreRatingsResolver, RatingSchemeResolver, RatingStatisticsResolver, RegionRatingStatisticsResolver],
   loaders: ({ read, options }) => createRatingLoaders(read, options),
   listTags: { ratingStatistics: Tags.ratings, ratingScheme: Tags.ratings },
+  nodes: { RatingResult: { load: findRatingResult, missingTag: Tags.ratings } },
 });

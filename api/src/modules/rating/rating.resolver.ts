@@ -1,15 +1,21 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { CentreView } from '../centre/centre.view';
 import { RegionView } from '../region/region.view';
-import { RatingResultView } from './rating-result.view';
+import { ratingKey, RatingResultView } from './rating-result.view';
 import { RatingDimensionView, RatingSchemeView } from './rating-scheme.view';
 import { CentreRatingArgs, RatingStatisticsArgs } from './rating.inputs';
 import { ratingStatistics } from './rating.service';
 import { DimensionScore, RatingStatistics, RegionRatingStatistics } from './rating.types';
+import { globalId } from '../../shared/global-id';
 
 @Resolver(() => RatingResultView)
 export class RatingResultResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique and stable (Node): fetch this object again with node(id:).' })
+  id(@Root() result: RatingResultView): string {
+    return globalId('RatingResult', ratingKey(result));
+  }
+
   @Query(() => RatingStatistics, { description: 'How many centres earned each star level in a work year.' })
   ratingStatistics(@Args() { year, regionCode }: RatingStatisticsArgs, @Ctx() { read }: Context): Promise<RatingStatistics> {
     return ratingStatistics(read, { year, regionCode: regionCode ?? read.scope?.regionCode });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { selectsTotalCount, toConnection } from '../../shared/pagination';
 import { CentresArgs } from '../centre/centre.inputs';
@@ -9,9 +9,15 @@ import { CentreConnection } from '../centre/centre.types';
 import { RegionArgs, RegionsArgs } from './region.inputs';
 import { ancestorCodes, listRegions, readRegion } from './region.service';
 import { RegionView } from './region.view';
+import { globalId } from '../../shared/global-id';
 
 @Resolver(() => RegionView)
 export class RegionResolver {
+  @FieldResolver(() => ID, { description: 'Globally unique and stable (Node): fetch this object again with node(id:).' })
+  id(@Root() region: RegionView): string {
+    return globalId('Region', region.code);
+  }
+
   @Query(() => RegionView, { nullable: true, description: 'A region by code; null when no region has it.' })
   region(@Args() { code }: RegionArgs, @Ctx() { read }: Context): Promise<RegionView | null> {
     return readRegion(read, code);

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { RegionLevel } from './region.entity';
+import { Node } from '../../shared/node';
 
-@ObjectType('Region', { simpleResolvers: true, description: 'An administrative division of Yuxi (玉溪市) with its 12-digit code.' })
+@ObjectType('Region', { implements: Node, simpleResolvers: true, description: 'An administrative division of Yuxi (玉溪市) with its 12-digit code.' })
 export class RegionView {
   @Field(() => ID, { description: '12-digit administrative code, e.g. 530402000000 for 红塔区.' })
   code!: string;

@@ -8,7 +8,7 @@ export class SearchArgs {
   @Length(1, 100, { message: '$property must be 1 to 100 characters long' })
   query!: string;
 
-  @Field(() => Int, { defaultValue: 10 })
+  @Field(() => Int, { defaultValue: 10, description: 'Hits to return, 1 to 50.' })
   @Min(1, { message: '$property must be at least 1' })
   @Max(50, { message: '$property must be at most 50' })
   first: number = 10;
