@@ -91,6 +91,7 @@ export async function runGrowth({
     if (!isFilled(readModel, seed)) throw new Error(`growth ×${scale}: the read model holds ${describe(readModel)}, not the ${describe(seed)} seeded`);
   }
 
+  await settleDatabase(apiDatabase);
   // The 1× side again, in a fresh process beside the n× one, cell after cell: on a shared box
   // the growth ratio then compares minutes that saw the same other work.
   const one = await startApi(stack, 'api-cold-x1', { database: oneDatabase, cmsUrl: cmsUrlOf(cmsPort), flags: { BENCH_DISABLE_RESPONSE_CACHE: 'true' } });
@@ -101,6 +102,21 @@ export async function runGrowth({
   await one.stop();
   await api.stop();
   return { scale, seed, reconciled, readModel };
+}
+
+/**
+ * VACUUM ANALYZE after seeding, before any cell: what autovacuum does on a server left to itself
+ * (it is off on some machines). Without it the planner has no statistics for the fresh rows and
+ * GIN indexes keep every insert in a pending list that each search scans.
+ */
+export async function settleDatabase(database: DatabaseConfig): Promise<void> {
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('vacuum analyze');
+  } finally {
+    await client.end();
+  }
 }
 
 async function readModelCounts(database: DatabaseConfig): Promise<ReadModelCounts> {

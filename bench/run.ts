@@ -8,7 +8,7 @@ import { dropDatabase, ensureDatabase } from '../api/src/db/database';
 import { repoRoot } from '../api/src/paths';
 import { resolveCmsSecrets } from '../api/src/stack/secrets';
 import { compareContent } from './content-check';
-import { runGrowth } from './growth';
+import { runGrowth, settleDatabase } from './growth';
 import { request } from './http';
 import { type LoadResult, measure, type RequestSpec } from './measure';
 import { type Contender, freePort, stopChild } from './processes';
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     });
     const { reconciled } = await apiCached.ask<{ reconciled: { upserted: number; deleted: number; unchanged: number } }>({ type: 'reconcile' }, 'reconciled', 300_000);
     say(`Strapi up; read model reconciled: ${reconciled.upserted} upserted, ${reconciled.deleted} deleted, ${reconciled.unchanged} unchanged`);
+    await settleDatabase(apiDatabase);
 
     // The ceilings, built from the API's own List answer.
     const listBody = await post(apiCold.url, API_QUERIES.list);
