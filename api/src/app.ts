@@ -30,6 +30,7 @@ import type { CentreBadgeData } from './http/embed/star-badge';
 import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
 import { schemaSdlRouter } from './http/schema-sdl';
+import { pageBudget } from './http/page-budget';
 import { showcaseRouter } from './http/showcase-page';
 import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
@@ -165,6 +166,8 @@ export async function createApp(
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Behind a reverse proxy, req.ip (every budget's address) is the visitor's, not the proxy's.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     pinoHttp({
       logger,
@@ -221,9 +224,11 @@ export async function createApp(
     }),
   );
   app.use(webComponentRouter());
+  const chargePage = pageBudget(rateBudget(limiter, usage));
   app.use(
     showcaseRouter({
       anonymousRatePerMinute: config.anonymousRatePerMinute,
+      chargePage,
       runQuery: async (query, variables, client) => {
         const result = await runOperation(query, variables, client);
         return result && !result.errors ? (result.data ?? null) : null;
@@ -237,6 +242,7 @@ export async function createApp(
       mediaBaseUrl,
       keylessFrameAncestors: config.embedFrameAncestors,
       anonymousRatePerMinute: config.anonymousRatePerMinute,
+      chargePage,
       runCardQuery,
     }),
   );

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -8,6 +9,38 @@ import { z } from 'zod';
 const DEFAULT_DATABASE_NAME = 'star_centres';
 
 const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/**
+ * TRUST_PROXY: which reverse proxies may name the client (X-Forwarded-For), as Express's
+ * `trust proxy` takes it: `false` (none: the socket's peer is the client), a number of proxy hops
+ * in front of the API, or their addresses (`loopback`, `uniquelocal`, `10.0.0.0/8`, …, comma-separated).
+ * `true` is refused: it would let any client choose the address its budget is counted under.
+ */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): false | number | string => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const isProxy = (entry: string) => {
+      if (PROXY_NAMES.includes(entry)) return true;
+      const [address, prefix, ...rest] = entry.split('/');
+      const family = isIP(address ?? '');
+      const maxPrefix = family === 6 ? 128 : 32;
+      return family !== 0 && rest.length === 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= maxPrefix));
+    };
+    const bad = entries.filter((entry) => !isProxy(entry));
+    if (value === 'true' || bad.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be false, a number of proxy hops (e.g. 1) or proxy addresses (${PROXY_NAMES.join(', ')}, 10.0.0.0/8, …), not ${value === 'true' ? 'true (any client could then choose its address)' : bad.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries.join(', ');
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -36,6 +69,7 @@ const envSchema = z.object({
     .default(12),
   EMBED_FRAME_ANCESTORS: z.string().min(1).default('*'),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(256),
+  TRUST_PROXY: trustProxy.default('false'),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
   EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -161,6 +195,8 @@ export interface Config {
   embedFrameAncestors: string;
   /** Open connections one client address may hold; 0 turns the cap off. */
   maxConnectionsPerAddress: number;
+  /** Express's `trust proxy`: false, a hop count, or proxy addresses (TRUST_PROXY). */
+  trustProxy: false | number | string;
   cms: CmsConfig;
 }
 
@@ -198,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: vars.GRAPHQL_INTROSPECTION,
     embedFrameAncestors: vars.EMBED_FRAME_ANCESTORS,
     maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS,
+    trustProxy: vars.TRUST_PROXY,
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),

@@ -181,6 +181,26 @@ describe('safelist mode', () => {
     expect(adHoc.status).toBe(403);
     expect(((await adHoc.json()) as any).errors[0].extensions.code).toBe('OPERATION_NOT_SAFELISTED');
   });
+
+  it('should accept a registered operation as Apollo Client and codegen print it (no comments, their layout), by text and by hash alone', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createHash } = await import('node:crypto');
+    const { parse, print } = await import('graphql');
+    const key = await newKey({ safelistOnly: true });
+    for (const file of ['centre-card.graphql', 'article.graphql', 'articles.graphql', 'brand-programme.graphql']) {
+      const printed = print(parse(readFileSync(`${__dirname}/../../schema/operations/${file}`, 'utf8')));
+      const sha256Hash = createHash('sha256').update(printed).digest('hex');
+      // What Apollo's persisted-query link sends first: the hash alone.
+      const byHash = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...key.headers },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      });
+      expect([file, byHash.status, ((await byHash.json()) as any).errors]).toEqual([file, 200, undefined]);
+      const byText = await post(printed, key.headers);
+      expect([file, byText.status]).toEqual([file, 200]);
+    }
+  });
 });
 
 describe('introspection switched off', () => {

@@ -79,6 +79,8 @@ describe('the oEmbed provider', () => {
     const body = (await response.json()) as Record<string, any>;
     expect(body).toMatchObject({ version: '1.0', type: 'rich', width: 400, height: 640, cache_age: 300, title: '澄江市凤麓街道仪凤社区党群服务中心' });
     expect(body.provider_name).toContain('Star Centres');
+    // Portals' own scripts on any origin may read it.
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(body.html).toContain(`<iframe src="${cardUrl()}" width="400"`);
   });
 

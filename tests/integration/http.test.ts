@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import { WEBHOOK_SECRET_HEADER } from '../../api/src/http/cms-webhook';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -147,5 +148,41 @@ describe('the CMS webhook', () => {
     expect(response.status).toBe(status);
     expect(JSON.parse(text)).toEqual({ error: expect.any(String), code });
     expect(text).not.toMatch(INTERNALS);
+  });
+  it('should answer 202 before reading the CMS, and apply a burst of events for one document at most twice', async () => {
+    // A CMS that takes 300 ms per read, as Strapi does under load, and counts the reads.
+    let reads = 0;
+    let answered = 0;
+    const slowCms = http.createServer((_req, res) => {
+      reads += 1;
+      setTimeout(() => {
+        answered += 1;
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"data":null}');
+      }, 300);
+    });
+    await new Promise<void>((resolve) => slowCms.listen(0, '127.0.0.1', resolve));
+    const cmsUrl = `http://127.0.0.1:${(slowCms.address() as net.AddressInfo).port}`;
+    const app = await createTestApp({
+      editorial: { cmsUrl, mediaBaseUrl: cmsUrl, apiToken: 't'.repeat(40), webhookSecret: SECRET, previewSecret: 'p'.repeat(40), reconcileSeconds: 0 },
+    });
+    try {
+      const event = JSON.stringify({ event: 'entry.publish', uid: 'api::showcase-article.showcase-article', entry: { documentId: 'burst', locale: 'zh-Hans' } });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          fetch(`${app.url}/webhooks/cms`, { method: 'POST', headers: { 'content-type': 'application/json', [WEBHOOK_SECRET_HEADER]: SECRET }, body: event }),
+        ),
+      );
+      // Every sender had its answer before the CMS had answered a single read.
+      expect(answered).toBe(0);
+      expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(202));
+      const bodies = await Promise.all(answers.map((answer) => answer.json()));
+      expect(bodies.filter((body) => !body.coalesced)).toHaveLength(1);
+      await app.app.editorialSync!.settled();
+      expect(reads).toBeGreaterThanOrEqual(1);
+      expect(reads).toBeLessThanOrEqual(2);
+    } finally {
+      await app.stop();
+      slowCms.close();
+    }
   });
 });

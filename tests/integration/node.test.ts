@@ -89,6 +89,21 @@ describe('global object ids (Relay Global Object Identification)', () => {
   });
 });
 
+describe('oEmbed in English', () => {
+  it("should title a card asked for in English with the English profile's title, and in Chinese with the centre's name", async () => {
+    // The card URL as the card itself advertises it (PUBLIC_URL), as consumers find it.
+    const oembed = async (locale: string) => {
+      const html = await (await fetch(`${api.url}/embed/centres/${LONGSHAN}${locale === 'en' ? '?locale=en' : ''}`)).text();
+      const discovered = html.match(/type="application\/json\+oembed" href="([^"]+)"/)![1]!.replace(/&amp;/g, '&');
+      const card = new URL(new URL(discovered).searchParams.get('url')!);
+      if (locale === 'en') card.searchParams.set('locale', 'en');
+      return (await fetch(`${api.url}/oembed?url=${encodeURIComponent(card.toString())}`)).json();
+    };
+    expect((await oembed('en')).title).toBe('Longshan Sub-district Centre');
+    expect((await oembed('zh-Hans')).title).toBe('红塔区龙山街道党群服务中心');
+  });
+});
+
 /** A profile in two locales, a programme and an article of 龙山, as the editorial sync would store them. */
 async function insertEditorialRows(app: TestApp): Promise<void> {
   const connection = app.app.orm.em.getConnection();

@@ -2,6 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../api/src/config';
 
 describe('loadConfig', () => {
+  it('should take TRUST_PROXY as Express does, but refuse true and anything that is not a proxy', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).trustProxy).toBe('loopback, 10.0.0.0/8, 2001:db8::/32');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: .*any client could then choose its address/);
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback, proxy.example' })).toThrow(/TRUST_PROXY: .*not proxy\.example/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('should need nothing: no DATABASE_URL means the embedded database', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ env: 'development', port: 4000, database: undefined, dataDir: '.data' });

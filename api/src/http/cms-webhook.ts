@@ -3,7 +3,6 @@ import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/app-error';
 import type { CmsWebhookEvent, EditorialSyncRunner } from '../modules/editorial/editorial-sync.runner';
-import { CmsUnavailableError } from '../modules/editorial/strapi-client';
 
 export const WEBHOOK_SECRET_HEADER = 'x-star-centres-secret';
 
@@ -14,7 +13,7 @@ const WEBHOOK_BODY_LIMIT = '256kb';
 /**
  * POST /webhooks/cms. Strapi webhooks are unsigned, so a shared secret in a header proves
  * the sender; it is compared in constant time before a byte of the body is read, and the
- * body only names what to re-read. Failures answer `{ error, code }` (http/error-handler.ts).
+ * body only names what to re-read, in the background. Failures answer `{ error, code }` (http/error-handler.ts).
  */
 export function cmsWebhookRouter({ secret, runner, logger }: { secret: string | undefined; runner: EditorialSyncRunner | undefined; logger: Logger }): Router {
   const router = express.Router();
@@ -38,18 +37,8 @@ export function cmsWebhookRouter({ secret, runner, logger }: { secret: string | 
         res.status(400).json({ error: 'The body is not a Strapi webhook event (event, uid, entry.documentId, entry.locale as strings).', code: ErrorCode.BAD_REQUEST });
         return;
       }
-      try {
-        res.json(await runner!.handleWebhook(req.body));
-      } catch (error) {
-        // The reconcile pass repairs what this event could not apply.
-        if (error instanceof CmsUnavailableError) {
-          // Normal while the CMS is still booting (its first seed fires webhooks before it listens).
-          logger.warn({ reason: error.message }, 'CMS webhook not applied yet: the reconcile pass will pick it up');
-          res.status(502).json({ error: 'The CMS could not be read; the reconcile pass will retry.', code: 'CMS_UNAVAILABLE' });
-          return;
-        }
-        throw error;
-      }
+      // Applied in the background (runner.acceptWebhook): 202 says it was taken, not yet done.
+      res.status(202).json(runner!.acceptWebhook(req.body));
     },
   );
   return router;

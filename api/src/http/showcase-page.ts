@@ -2,6 +2,8 @@ import express, { type Router } from 'express';
 import { PUBLIC_CACHE_CONTROL } from '../cache/cache.plugin';
 import { escapeHtml } from '../modules/editorial/rich-text';
 import type { RequestClient } from './client-identity';
+import { type ChargePage, sendPageRateLimited } from './page-budget';
+import { renderMessagePage } from './preview-page';
 
 const PAGE_QUERY = `query ShowcasePage($filter: CentreFilter, $year: Int!) {
   counties: regions(parentCode: "530400", level: COUNTY) { code name }
@@ -71,9 +73,12 @@ const TEXT = {
 export function showcaseRouter({
   runQuery,
   anonymousRatePerMinute,
+  chargePage,
 }: {
   runQuery: (query: string, variables: Record<string, unknown>, client: RequestClient) => Promise<unknown>;
   anonymousRatePerMinute: number;
+  /** A view is charged as one page (http/page-budget.ts), not as the query behind it. */
+  chargePage: ChargePage;
 }): Router {
   const router = express.Router();
   router.get('/', async (req, res) => {
@@ -81,9 +86,18 @@ export function showcaseRouter({
     const county = typeof req.query.county === 'string' && /^\d{6}(\d{6})?$/.test(req.query.county) ? req.query.county : '';
     const stars = ['3', '4', '5'].includes(String(req.query.stars)) ? Number(req.query.stars) : undefined;
     const filter = { ...(county ? { regionCode: county } : {}), ...(stars ? { stars: [stars], year: YEAR } : {}) };
-    const data = (await runQuery(PAGE_QUERY, { filter, year: YEAR }, { bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute })) as PageData | null;
+    const charge = await chargePage({ bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute, address: req.ip });
+    if (!charge.allowed) {
+      sendPageRateLimited(res, charge.retryAfterSeconds);
+      return;
+    }
+    const data = (await runQuery(PAGE_QUERY, { filter, year: YEAR }, charge.runAs)) as PageData | null;
     if (!data) {
-      res.status(503).type('text').send('The centre list is unavailable right now.');
+      res
+        .status(503)
+        .set({ 'Retry-After': '30', 'Cache-Control': 'no-store' })
+        .type('html')
+        .send(renderMessagePage('暂时无法显示 / Unavailable', '中心列表暂时无法显示,请稍后再试。The centre list is unavailable right now: try again in a moment.'));
       return;
     }
     res.set('Cache-Control', PUBLIC_CACHE_CONTROL).type('html').send(renderPage(data, { locale, county, stars }));

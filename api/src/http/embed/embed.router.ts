@@ -6,6 +6,7 @@ import { KEYED_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../cache/cache.plu
 import { checkApiKey } from '../../modules/api-key/api-key.service';
 import { repoRoot } from '../../paths';
 import type { RequestClient } from '../client-identity';
+import { type ChargePage, sendJsonRateLimited, sendPageRateLimited } from '../page-budget';
 import { renderMessagePage } from '../preview-page';
 import { type CardOptions, type CentreCardData, renderCardPage } from './centre-card';
 
@@ -22,6 +23,8 @@ export interface EmbedOptions {
   /** frame-ancestors for cards shown without a key. */
   keylessFrameAncestors: string;
   anonymousRatePerMinute: number;
+  /** A card or an oEmbed answer is charged as a page (http/page-budget.ts). */
+  chargePage: ChargePage;
   runCardQuery(variables: { code: string; locale: string }, client: RequestClient): Promise<{ centre: CentreCardData | null } | null>;
 }
 
@@ -43,7 +46,12 @@ export function embedRouter(options: EmbedOptions): Router {
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
     });
-    const data = CENTRE_CODE.test(code) ? await options.runCardQuery({ code, locale: card.locale }, client) : null;
+    const charge = await options.chargePage(client);
+    if (!charge.allowed) {
+      sendPageRateLimited(res, charge.retryAfterSeconds);
+      return;
+    }
+    const data = CENTRE_CODE.test(code) ? await options.runCardQuery({ code, locale: card.locale }, charge.runAs) : null;
     if (!data?.centre) {
       res
         .status(404)
@@ -61,13 +69,19 @@ export function embedRouter(options: EmbedOptions): Router {
   });
 
   router.get('/oembed', async (req, res) => {
+    // Portals discover cards from their own pages' scripts: any origin may read the answer.
+    res.set('Access-Control-Allow-Origin', '*');
     if (req.query.format !== undefined && req.query.format !== 'json') {
       res.status(501).json({ error: 'Only format=json is offered.' });
       return;
     }
     const target = parseCardUrl(String(req.query.url ?? ''), options.publicUrl);
-    const client: RequestClient = { bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute };
-    const data = target ? await options.runCardQuery({ code: target.code, locale: target.locale }, client) : null;
+    const charge = await options.chargePage({ bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute, address: req.ip });
+    if (!charge.allowed) {
+      sendJsonRateLimited(res, charge.retryAfterSeconds);
+      return;
+    }
+    const data = target ? await options.runCardQuery({ code: target.code, locale: target.locale }, charge.runAs) : null;
     if (!target || !data?.centre) {
       res.status(404).json({ error: 'No centre card has that URL.' });
       return;
@@ -75,13 +89,15 @@ export function embedRouter(options: EmbedOptions): Router {
     const width = clamp(Number(req.query.maxwidth) || CARD_WIDTH, 280, CARD_WIDTH);
     const height = clamp(Number(req.query.maxheight) || CARD_HEIGHT, 240, CARD_HEIGHT);
     const cover = data.centre.profile?.cover;
+    // In English, the English profile's title: centre names are kept in Chinese only.
+    const title = target.locale === 'en' && data.centre.profile?.resolvedLocale === 'en' ? data.centre.profile.title : data.centre.name;
     res.set('Cache-Control', PUBLIC_CACHE_CONTROL).json({
       version: '1.0',
       type: 'rich',
       provider_name: '玉溪市党群服务中心 Star Centres',
       provider_url: options.publicUrl,
-      title: data.centre.name,
-      html: `<iframe src="${target.url}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy" title="${data.centre.name.replace(/[&<>"']/g, '')}"></iframe>`,
+      title,
+      html: `<iframe src="${target.url}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy" title="${title.replace(/[&<>"']/g, '')}"></iframe>`,
       width,
       height,
       cache_age: 300,

@@ -14,6 +14,8 @@ export interface CmsWebhookEvent {
 export class EditorialSyncRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<ReconcileReport | null> | undefined;
+  /** Webhook events being applied, by document (and locale): `again` when more arrived meanwhile. */
+  private readonly applying = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -23,6 +25,44 @@ export class EditorialSyncRunner {
     /** Purges cached responses by tag: every change applied here is purged. */
     private readonly purge: (tags: string[]) => Promise<unknown> = async () => undefined,
   ) {}
+
+  /**
+   * Takes a webhook event to apply in the background and answers at once. Re-reading a document
+   * from Strapi takes hundreds of milliseconds while Strapi is busy, and its webhook runner should
+   * not wait on that. A burst of events for one document is applied at most twice: the one
+   * running, and once more after it (each application re-reads the document's current state,
+   * so the events in between add nothing). A failure is logged; the reconcile pass repairs it.
+   */
+  acceptWebhook(event: CmsWebhookEvent): { accepted: true; coalesced: boolean } {
+    const key = `${event.uid ?? ''}|${event.entry?.documentId ?? ''}|${event.entry?.locale ?? ''}|${event.event?.startsWith('media.') ? 'media' : ''}`;
+    const current = this.applying.get(key);
+    if (current) {
+      current.again = true;
+      return { accepted: true, coalesced: true };
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = (async () => {
+      do {
+        entry.again = false;
+        await this.handleWebhook(event).catch((error: unknown) => {
+          if (error instanceof CmsUnavailableError) {
+            // Normal while the CMS is still booting (its first seed fires webhooks before it listens).
+            this.logger.warn({ reason: error.message }, 'CMS webhook not applied yet: the reconcile pass will pick it up');
+          } else {
+            this.logger.error({ err: error, event: event.event, uid: event.uid }, 'CMS webhook could not be applied: the reconcile pass will retry');
+          }
+        });
+      } while (entry.again);
+      this.applying.delete(key);
+    })();
+    this.applying.set(key, entry);
+    return { accepted: true, coalesced: false };
+  }
+
+  /** Resolves once every accepted webhook event has been applied (or has failed). */
+  async settled(): Promise<void> {
+    while (this.applying.size > 0) await Promise.all([...this.applying.values()].map((entry) => entry.done));
+  }
 
   /** Applies one webhook event; the body only says what to re-read. */
   async handleWebhook(event: CmsWebhookEvent): Promise<{ outcomes: SyncOutcome[] } | { ignored: string }> {
@@ -68,6 +108,7 @@ export class EditorialSyncRunner {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.settled();
     await this.running;
   }
 
