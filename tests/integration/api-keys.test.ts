@@ -162,6 +162,19 @@ describe('rate limits', () => {
   });
 });
 
+describe('shared caches', () => {
+  it('should say that every answer varies by Origin, X-Api-Key and Authorization, so no cache mixes keyed and anonymous answers', async () => {
+    const key = await newKey({});
+    const query = encodeURIComponent('{ centre(code: "530481901001-01") { name } }');
+    for (const headers of [{}, key.headers, { origin: 'https://portal.example' }] as Array<Record<string, string>>) {
+      const response = await fetch(`${api.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+      expect(response.status).toBe(200);
+      const vary = (response.headers.get('vary') ?? '').split(',').map((name) => name.trim().toLowerCase());
+      expect(vary).toEqual(expect.arrayContaining(['origin', 'x-api-key', 'authorization']));
+    }
+  });
+});
+
 describe('safelist mode', () => {
   it('should let a safelist key run only the registered operations, by text or by hash', async () => {
     const { readFileSync } = await import('node:fs');

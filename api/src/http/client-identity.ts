@@ -21,8 +21,11 @@ const EXPOSED_HEADERS = 'retry-after, x-ratelimit-remaining, x-cache, surrogate-
 export function clientIdentity({ orm, anonymousRatePerMinute }: { orm: MikroORM; anonymousRatePerMinute: number }) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const origin = req.get('origin');
+    // Answers differ by origin, key and staff session: a browser or CDN cache must never give an
+    // anonymous answer to a keyed request (or the reverse), so every answer says so, keyed or not.
+    res.vary('Origin').vary('X-Api-Key').vary('Authorization');
     if (origin) {
-      res.set({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSED_HEADERS });
+      res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS });
     }
     if (req.method === 'OPTIONS') {
       // Preflights carry no key; the real request is checked against the key's origins.
