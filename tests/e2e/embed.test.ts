@@ -58,6 +58,17 @@ beforeAll(async () => {
       body = oembed.html;
     }
     if (req.url === '/component.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="${YIFENG}" locale="zh-Hans"></centre-profile>`;
+    if (req.url === '/component-script.html') {
+      // As a portal's script would: make the element, attach it, then set its attributes one by one.
+      body = `<script src="${apiUrl}/embed.js"></script><script>
+        const element = document.createElement('centre-profile');
+        document.body.append(element);
+        element.setAttribute('code', '${YIFENG}');
+        element.setAttribute('locale', 'en');
+        element.setAttribute('size', 'large');
+        element.setAttribute('theme', 'dark');
+      </script>`;
+    }
     if (req.url === '/component-missing.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="530481901001-99" locale="en"></centre-profile>`;
     if (req.url === '/badges.html') {
       body = [`${apiUrl}/badges/${YIFENG}.svg`, `${apiUrl}/badges/${YIFENG}.svg?locale=en`, `${apiUrl}/badges/530481901001-99.svg`, '/hostile-badge.svg']
@@ -115,6 +126,23 @@ describe('a centre card embedded in a portal on another origin', () => {
     await page.goto(`${hostUrl}/component-missing.html`);
     await page.locator('centre-profile .fallback').waitFor();
     expect(await page.locator('centre-profile .fallback').innerText()).toContain('could not be loaded');
+  });
+
+  it('should fetch once per settled set of attributes, and restyle without fetching for size and theme', async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/graphql')) asked.push(request.url());
+    });
+    await page.goto(`${hostUrl}/component-script.html`);
+    const component = page.locator('centre-profile');
+    await component.locator('article.card').waitFor();
+    expect(asked).toHaveLength(1);
+    expect(decodeURIComponent(asked[0]!)).toContain(`"code":"${YIFENG}","locale":"en"`);
+    expect(await component.locator('div.dark.large').count()).toBe(1);
+    await component.evaluate((element) => element.setAttribute('theme', 'light'));
+    await component.locator('div.light.large').waitFor();
+    expect(asked).toHaveLength(1);
   });
 
   it("should not render where the key's origins forbid it (frame-ancestors)", async () => {

@@ -8,9 +8,10 @@ import { CARD_CSS } from './centre-card';
 const OPERATION_FILE = path.join(repoRoot(), 'schema', 'operations', 'centre-card-html.graphql');
 
 /**
- * GET /embed.js defines <centre-profile code="…" locale="…">: it runs one persisted query
- * (schema/operations/centre-card-html.graphql, by hash) and shows the server-rendered card
- * in a shadow root, with a placeholder while loading and a readable fallback on error.
+ * GET /embed.js defines <centre-profile code="…" locale="…" size="large" theme="dark" api-key="…">:
+ * once its attributes settle it runs one persisted query (schema/operations/centre-card-html.graphql,
+ * by hash) and shows the server-rendered card in a shadow root, with a placeholder while loading
+ * and a readable fallback on error. size and theme restyle without fetching again.
  */
 export function webComponentRouter(): Router {
   const hash = createHash('sha256').update(readFileSync(OPERATION_FILE, 'utf8')).digest('hex');
@@ -34,32 +35,69 @@ const SCRIPT = `(function () {
   }
 
   class CentreProfile extends HTMLElement {
-    static get observedAttributes() { return ['code', 'locale', 'api-key']; }
-    connectedCallback() { this.render(); }
-    attributeChangedCallback() { if (this.isConnected) this.render(); }
+    static get observedAttributes() { return ['code', 'locale', 'api-key', 'size', 'theme']; }
+    connectedCallback() { this.schedule(); }
+    attributeChangedCallback() { if (this.isConnected) this.schedule(); }
+
+    // Attributes set one after another (by the parser or a script) settle before anything is
+    // fetched: one request per settled set, not one per attribute.
+    schedule() {
+      if (this.scheduled) return;
+      this.scheduled = true;
+      var element = this;
+      Promise.resolve().then(function () {
+        element.scheduled = false;
+        if (element.isConnected) element.render();
+      });
+    }
+
+    frame() {
+      var size = this.getAttribute('size') === 'large' ? 'large' : 'normal';
+      var theme = this.getAttribute('theme') === 'dark' ? 'dark' : this.getAttribute('theme') === 'light' ? 'light' : 'auto';
+      return theme + ' ' + size;
+    }
 
     render() {
       var root = this.shadowRoot || this.attachShadow({ mode: 'open' });
       var code = this.getAttribute('code') || '';
       var locale = this.getAttribute('locale') === 'en' ? 'en' : 'zh-Hans';
       var english = locale === 'en';
+      var key = this.getAttribute('api-key');
+      var wanted = [code, locale, key].join(' ');
+      // size and theme only restyle the card already shown.
+      if (wanted === this.shown && this.cardHtml) {
+        root.innerHTML = '<style>' + CSS + '</style><div class="' + this.frame() + '">' + this.cardHtml + '</div>';
+        return;
+      }
+      if (wanted === this.requested) return;
+      this.requested = wanted;
+      if (!/^\\d{12}-\\d{2}$/.test(code)) {
+        root.innerHTML = '<style>' + CSS + '</style><p class="fallback" role="alert">'
+          + (english ? 'Give the centre code, e.g. code="530481901001-01".' : '请在 code 属性中填写中心代码,例如 530481901001-01。') + '</p>';
+        return;
+      }
       root.innerHTML = '<style>' + CSS + '</style><div class="placeholder" role="status">' + (english ? 'Loading the centre…' : '正在加载党群服务中心…') + '</div>';
       var query = '?operationName=CentreCardHtml'
         + '&variables=' + encodeURIComponent(JSON.stringify({ code: code, locale: locale }))
         + '&extensions=' + encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: HASH } }));
       var headers = { 'apollo-require-preflight': 'true' };
-      var key = this.getAttribute('api-key');
       if (key) headers['x-api-key'] = key;
       var element = this;
       fetch(BASE + '/graphql' + query, { headers: headers })
         .then(function (response) { return response.json(); })
         .then(function (body) {
+          // A later set of attributes asked for another card meanwhile: that answer will show.
+          if (element.requested !== wanted) return;
           var centre = body && body.data && body.data.centre;
           if (!centre) throw new Error('no centre');
-          root.innerHTML = '<style>' + CSS + '</style><div class="auto">' + centre.cardHtml + '</div>';
+          element.shown = wanted;
+          element.cardHtml = centre.cardHtml;
+          root.innerHTML = '<style>' + CSS + '</style><div class="' + element.frame() + '">' + centre.cardHtml + '</div>';
           element.dispatchEvent(new CustomEvent('centre-profile:loaded', { bubbles: true }));
         })
         .catch(function () {
+          if (element.requested !== wanted) return;
+          element.requested = undefined;
           var link = BASE + '/embed/centres/' + encodeURIComponent(code) + (english ? '?locale=en' : '');
           root.innerHTML = '<style>' + CSS + '</style><p class="fallback" role="alert">'
             + (english ? 'This centre card could not be loaded. ' : '暂时无法显示该党群服务中心。')
