@@ -237,6 +237,32 @@ describe('the showcase page', () => {
     expect(await page.locator('article.card h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
   });
 
+  it("should page through every centre, read stars as words, and show a chosen centre's card", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    await page.goto(`${apiUrl}/`);
+    const heading = await page.locator('h2#list').innerText();
+    const total = Number(heading.match(/\d+/)![0]);
+    const pages = Math.ceil(total / 100);
+    expect(pages).toBeGreaterThan(1);
+    expect(await page.locator('nav.pager').innerText()).toContain(`第 1 页,共 ${pages} 页`);
+    // The best-rated come first: their stars read as words, not as "5".
+    const stars = page.locator('ul.centres .stars').first();
+    expect(await stars.getAttribute('role')).toBe('img');
+    expect(await stars.getAttribute('aria-label')).toMatch(/^[345]星$/);
+    const seen = new Set<string>();
+    for (let number = 1; number <= pages; number += 1) {
+      const names = await page.locator('ul.centres li > a').allInnerTexts();
+      expect(names.length).toBe(number < pages ? 100 : total - 100 * (pages - 1));
+      for (const name of names) seen.add(name);
+      if (number < pages) await page.getByRole('link', { name: '下一页' }).click();
+    }
+    // Every centre once, across the pages (names repeat only where two centres share one).
+    expect(seen.size).toBeGreaterThan(total - 10);
+
+    await page.goto(`${apiUrl}/?centre=${YIFENG}`);
+    expect(await page.locator('#centre article.card h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
+  });
+
   it('should switch to English', async () => {
     const page = await browser.newPage();
     await page.goto(`${apiUrl}/`);

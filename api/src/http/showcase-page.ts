@@ -4,11 +4,15 @@ import { escapeHtml } from '../modules/editorial/rich-text';
 import type { RequestClient } from './client-identity';
 import { type ChargePage, sendPageRateLimited } from './page-budget';
 import { renderMessagePage } from './preview-page';
+import { CARD_OPERATION } from './embed/embed.router';
+import { CARD_CSS, type CentreCardData, renderCardFragment } from './embed/centre-card';
+import { encodeCursor } from '../shared/pagination';
 
-const PAGE_QUERY = `query ShowcasePage($filter: CentreFilter, $year: Int!) {
+const PAGE_SIZE = 100;
+const PAGE_QUERY = `query ShowcasePage($filter: CentreFilter, $year: Int!, $after: String) {
   counties: regions(parentCode: "530400", level: COUNTY) { code name }
   ratingStatistics(year: $year) { byRegion { region { code name } countyFiveStar countyFourStar countyThreeStar cityFiveStar } }
-  centres(filter: $filter, first: 100, orderBy: { field: STARS, direction: DESC }) {
+  centres(filter: $filter, first: ${PAGE_SIZE}, after: $after, orderBy: { field: STARS, direction: DESC }) {
     totalCount
     edges { node { code name region { code name ancestors { code name } } currentRating { stars tier } } }
   }
@@ -47,6 +51,11 @@ const TEXT = {
     found: (n: number) => `共 ${n} 个中心`,
     switchTo: 'English',
     unrated: '未评星',
+    starsLabel: (n: number) => `${n}星`,
+    pageOf: (page: number, pages: number) => `第 ${page} 页,共 ${pages} 页`,
+    previous: '上一页',
+    next: '下一页',
+    pages: '分页',
   },
   en: {
     title: "Yuxi's star-rated party-and-masses service centres",
@@ -63,6 +72,11 @@ const TEXT = {
     found: (n: number) => `${n} centres`,
     switchTo: '中文',
     unrated: 'not rated',
+    starsLabel: (n: number) => `${n} stars`,
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    previous: 'Previous',
+    next: 'Next',
+    pages: 'Pages',
   },
 };
 
@@ -86,12 +100,18 @@ export function showcaseRouter({
     const county = typeof req.query.county === 'string' && /^\d{6}(\d{6})?$/.test(req.query.county) ? req.query.county : '';
     const stars = ['3', '4', '5'].includes(String(req.query.stars)) ? Number(req.query.stars) : undefined;
     const filter = { ...(county ? { regionCode: county } : {}), ...(stars ? { stars: [stars], year: YEAR } : {}) };
+    const page = /^[1-9]\d{0,3}$/.test(String(req.query.page ?? '')) ? Number(req.query.page) : 1;
+    // The cursor of the last centre of the previous page (cursors are offsets: shared/pagination.ts).
+    const after = page > 1 ? encodeCursor((page - 1) * PAGE_SIZE - 1) : null;
+    const centreCode = typeof req.query.centre === 'string' && /^\d{12}-\d{2}$/.test(req.query.centre) ? req.query.centre : null;
     const charge = await chargePage({ bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute, address: req.ip });
     if (!charge.allowed) {
       sendPageRateLimited(res, charge.retryAfterSeconds);
       return;
     }
-    const data = (await runQuery(PAGE_QUERY, { filter, year: YEAR }, charge.runAs)) as PageData | null;
+    const data = (await runQuery(PAGE_QUERY, { filter, year: YEAR, after }, charge.runAs)) as PageData | null;
+    // `?centre=<code>` (a card's "查看详情" link): that centre's card above the list.
+    const chosen = centreCode ? ((await runQuery(CARD_OPERATION, { code: centreCode, locale }, charge.runAs)) as { centre: CentreCardData | null } | null)?.centre : null;
     if (!data) {
       res
         .status(503)
@@ -100,14 +120,28 @@ export function showcaseRouter({
         .send(renderMessagePage('暂时无法显示 / Unavailable', '中心列表暂时无法显示,请稍后再试。The centre list is unavailable right now: try again in a moment.'));
       return;
     }
-    res.set('Cache-Control', PUBLIC_CACHE_CONTROL).type('html').send(renderPage(data, { locale, county, stars }));
+    const cardHtml = chosen
+      ? renderCardFragment(chosen, { locale, size: 'normal', theme: 'auto', moreUrl: `/embed/centres/${chosen.code}${locale === 'en' ? '?locale=en' : ''}` })
+      : '';
+    res.set('Cache-Control', PUBLIC_CACHE_CONTROL).type('html').send(renderPage(data, { locale, county, stars, page, cardHtml }));
   });
   return router;
 }
 
-function renderPage(data: PageData, { locale, county, stars }: { locale: 'zh-Hans' | 'en'; county: string; stars?: number }): string {
+function renderPage(
+  data: PageData,
+  { locale, county, stars, page, cardHtml }: { locale: 'zh-Hans' | 'en'; county: string; stars?: number; page: number; cardHtml: string },
+): string {
   const t = TEXT[locale];
+  const query = (changes: Record<string, string>) =>
+    `/?${new URLSearchParams({ ...(county ? { county } : {}), ...(stars ? { stars: String(stars) } : {}), ...(locale === 'en' ? { lang: 'en' } : {}), ...changes })}`;
   const switchUrl = `/?${new URLSearchParams({ ...(county ? { county } : {}), ...(stars ? { stars: String(stars) } : {}), ...(locale === 'en' ? {} : { lang: 'en' }) })}`;
+  const pages = Math.max(1, Math.ceil(data.centres.totalCount / PAGE_SIZE));
+  const pager =
+    pages > 1
+      ? `<nav aria-label="${t.pages}" class="pager">${page > 1 ? `<a href="${escapeHtml(query({ page: String(page - 1) }))}#list" rel="prev">${t.previous}</a>` : ''}
+  <span>${t.pageOf(page, pages)}</span>${page < pages ? `<a href="${escapeHtml(query({ page: String(page + 1) }))}#list" rel="next">${t.next}</a>` : ''}</nav>`
+      : '';
   const countyOptions = data.counties.map((c) => `<option value="${c.code}"${c.code.startsWith(county) && county ? ' selected' : ''}>${escapeHtml(c.name)}</option>`).join('');
   const starOptions = [5, 4, 3].map((n) => `<option value="${n}"${stars === n ? ' selected' : ''}>${'★'.repeat(n)}</option>`).join('');
   const rows = data.centres.edges
@@ -115,9 +149,9 @@ function renderPage(data: PageData, { locale, county, stars }: { locale: 'zh-Han
       // County-level codes end in six zeros; the city's (530400000000) in eight.
       const countyName = [...node.region.ancestors, node.region].find((r) => /^\d{4}[1-9]\d0{6}$|^\d{5}[1-9]0{6}$/.test(r.code))?.name ?? node.region.name;
       const rating = node.currentRating
-        ? `<span class="stars" aria-label="${node.currentRating.stars}">${'★'.repeat(node.currentRating.stars)}</span>${node.currentRating.tier === 'CITY' ? ` <span class="badge">${locale === 'en' ? 'City' : '市级'}</span>` : ''}`
+        ? `<span class="stars" role="img" aria-label="${t.starsLabel(node.currentRating.stars)}">${'★'.repeat(node.currentRating.stars)}</span>${node.currentRating.tier === 'CITY' ? ` <span class="badge">${locale === 'en' ? 'City' : '市级'}</span>` : ''}`
         : `<span class="muted">${t.unrated}</span>`;
-      return `<li><a href="/embed/centres/${node.code}${locale === 'en' ? '?locale=en' : ''}">${escapeHtml(node.name)}</a> ${rating} <span class="muted">${escapeHtml(countyName)}</span></li>`;
+      return `<li><a href="${escapeHtml(query({ centre: node.code }))}#centre">${escapeHtml(node.name)}</a> ${rating} <span class="muted">${escapeHtml(countyName)}</span></li>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -138,6 +172,9 @@ function renderPage(data: PageData, { locale, county, stars }: { locale: 'zh-Han
   .muted { color: #4b5563; }
   ul.centres { columns: 2 22rem; padding-left: 1.2rem; }
   svg text { font-size: 13px; fill: #1b1f24; }
+  .pager { display: flex; gap: 1rem; align-items: baseline; margin: 1rem 0; }
+  .chosen { margin: 1rem 0; }
+${CARD_CSS}
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 </style>
 </head>
@@ -155,10 +192,12 @@ function renderPage(data: PageData, { locale, county, stars }: { locale: 'zh-Han
 </form>
 <h2>${t.chart}</h2>
 ${renderChart(data.ratingStatistics.byRegion, t)}
+${cardHtml ? `<section id="centre" class="chosen">${cardHtml}</section>` : ''}
 <h2 id="list">${t.found(data.centres.totalCount)}</h2>
 <ul class="centres">
 ${rows}
 </ul>
+${pager}
 </body>
 </html>
 `;
