@@ -4,6 +4,8 @@ import { createIsolatedTestApp, type TestApp } from '../helpers/test-app';
 
 /** 龙山街道 (红塔区), rated in 2023 and 2024, gets a profile, a programme and an article here; 澄江市's key cannot see it. */
 const LONGSHAN = '530402101000-01';
+/** A second centre the test programme names. */
+const OTHER_CENTRE = '530481901001-01';
 const CHENGJIANG = '530481';
 
 let api: TestApp;
@@ -89,6 +91,14 @@ describe('global object ids (Relay Global Object Identification)', () => {
   });
 });
 
+describe("a programme's centres, when the programme was read for a centre", () => {
+  it('should list every centre the programme names, though the centre’s own list of programmes leaves them out', async () => {
+    const { data, errors } = await api.gql(`{ centre(code: "${LONGSHAN}") { brandProgrammes { name centres { code } } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.centre.brandProgrammes).toEqual([{ name: '六心服务', centres: [{ code: LONGSHAN }, { code: OTHER_CENTRE }] }]);
+  });
+});
+
 describe('oEmbed in English', () => {
   it("should title a card asked for in English with the English profile's title, and in Chinese with the centre's name", async () => {
     // The card URL as the card itself advertises it (PUBLIC_URL), as consumers find it.
@@ -111,7 +121,7 @@ async function insertEditorialRows(app: TestApp): Promise<void> {
   await connection.execute(
     `insert into editorial_brand_programme (document_id, locale, published_at, source_updated_at, search_text, slug, name, summary, body_blocks, module_items, centre_codes)
      values ('node-programme', 'zh-Hans', ?, ?, '六心服务', 'node-programme', '六心服务', '六心服务。', '[]'::jsonb, '[]'::jsonb, ?::text[])`,
-    [now, now, `{${LONGSHAN}}`],
+    [now, now, `{${LONGSHAN},${OTHER_CENTRE}}`],
   );
   for (const [locale, title] of [
     ['zh-Hans', '龙山街道党群服务中心'],

@@ -16,7 +16,8 @@ export class BrandProgrammeView extends EditorialDocumentView {
 
   moduleItems!: Array<{ name: string; description?: string | null }>;
   logoMedia!: StrapiMedia | null;
-  centreCodes!: string[];
+  /** Absent on programmes read for a centre's list (`programmesByCentreCode`), which leave the whole list out. */
+  centreCodes?: string[];
 }
 
 /** A BrandProgrammeView's columns in editorial_brand_programme: no body, no search text. */

@@ -57,8 +57,17 @@ export function createEditorialLoaders(read: Reader, options: LoaderOptions) {
     }, options),
     /** Programmes listing each centre, by slug. */
     programmesByCentreCode: localizedLoader(async (codes, locale) => {
-      const rows = await localizedRows<BrandProgrammeView>(PROGRAMMES, BRAND_PROGRAMME_COLUMNS, 'e.centre_codes && ?::text[]', codes, locale, programmeTag, 'order by d.slug');
-      return groupByCodes(codes, rows, (row) => row.centreCodes);
+      // Without each programme's whole centre list (≈ 25 codes a row, most of what a row weighs):
+      // only the batch's codes it lists, for grouping. `BrandProgramme.centres` reads the rest.
+      const { centreCodes: _all, ...columns } = BRAND_PROGRAMME_COLUMNS;
+      const rows = await read.rows<Record<string, unknown>>(
+        `select ${selectList('d', columns)}, array(select code from unnest(d.centre_codes) code where code = any(?::text[])) as "pageCodes"
+          from ${preferredLocaleFrom(PROGRAMMES, BRAND_PROGRAMME_COLUMNS, 'e.centre_codes && ?::text[]', 'd')} order by d.slug`,
+        [pgArray(codes), pgArray(codes), ...localeParams(locale)],
+      );
+      const views = rows.map((row) => toDocumentView<BrandProgrammeView & { pageCodes?: string[] }>(row));
+      for (const view of views) read.tag(programmeTag(view));
+      return groupByCodes(codes, views, (view) => view.pageCodes!);
     }, options),
     /**
      * One page of each centre's articles, newest first (articlesNewestFirstSql), paged in SQL

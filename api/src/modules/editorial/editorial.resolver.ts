@@ -134,8 +134,10 @@ export class BrandProgrammeResolver {
   }
 
   @FieldResolver(() => [CentreView], { description: 'The centres running this programme, with their live data and ratings.' })
-  centres(@Root() programme: BrandProgrammeView, @Ctx() context: Context) {
-    return centresByCode(programme.centreCodes, context);
+  async centres(@Root() programme: BrandProgrammeView, @Ctx() context: Context) {
+    // Programmes read for a centre's list come without their whole centre list: read it now.
+    const codes = programme.centreCodes ?? (await context.loaders.programmeByDocumentId.load(localizedKey(programme.locale, programme.documentId)))?.centreCodes ?? [];
+    return centresByCode(codes, context);
   }
 }
 
