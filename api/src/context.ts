@@ -4,7 +4,7 @@ import type { Actor } from './auth/actor';
 import { createReader, type Reader } from './db/read';
 import type { RequestClient } from './http/client-identity';
 import type { RateLimiter } from './limits/rate-limiter';
-import { modules } from './modules';
+import { modules, nodeSources } from './modules';
 import type { LoaderDeps, NodeSource } from './modules/module';
 import type { LoaderOptions } from './shared/loader';
 import { type Scope, scopeOfGrant } from './shared/region-subtree';
@@ -65,8 +65,6 @@ export interface StaffIdentity {
   actor: Actor;
   token: string;
 }
-
-const nodeSources: Readonly<Record<string, NodeSource>> = Object.freeze(Object.assign({}, ...modules.map((module) => module.nodes ?? {})));
 
 export function createLoaders(deps: LoaderDeps): Loaders {
   return Object.assign({}, ...modules.map((module) => module.loaders?.(deps) ?? {})) as Loaders;

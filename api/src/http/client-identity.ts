@@ -11,6 +11,11 @@ export interface RequestClient {
   address?: string;
 }
 
+/** A caller without a key: budgeted by its address (the visitor's, behind a trusted proxy: TRUST_PROXY). */
+export function anonymousClient(req: Request, ratePerMinute: number): RequestClient {
+  return { bucket: `anonymous:${req.ip}`, ratePerMinute, address: req.ip };
+}
+
 const ALLOWED_HEADERS = 'content-type, x-api-key, authorization, apollo-require-preflight, x-apollo-operation-name';
 const EXPOSED_HEADERS = 'retry-after, x-ratelimit-remaining, x-cache, surrogate-key';
 
@@ -34,7 +39,7 @@ export function clientIdentity({ orm, anonymousRatePerMinute }: { orm: MikroORM;
     }
     const secret = req.get('x-api-key') ?? req.get('authorization')?.match(/^Bearer\s+(sc_\S+)$/)?.[1];
     if (!secret) {
-      res.locals.client = { bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute, address: req.ip } satisfies RequestClient;
+      res.locals.client = anonymousClient(req, anonymousRatePerMinute);
       next();
       return;
     }

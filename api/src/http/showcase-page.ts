@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { PUBLIC_CACHE_CONTROL } from '../cache/cache.plugin';
 import { escapeHtml } from '../modules/editorial/rich-text';
-import type { RequestClient } from './client-identity';
+import { anonymousClient, type RequestClient } from './client-identity';
 import { type ChargePage, sendPageRateLimited } from './page-budget';
 import { renderMessagePage } from './preview-page';
 import { CARD_OPERATION } from './embed/embed.router';
@@ -104,7 +104,7 @@ export function showcaseRouter({
     // The cursor of the last centre of the previous page (cursors are offsets: shared/pagination.ts).
     const after = page > 1 ? encodeCursor((page - 1) * PAGE_SIZE - 1) : null;
     const centreCode = typeof req.query.centre === 'string' && /^\d{12}-\d{2}$/.test(req.query.centre) ? req.query.centre : null;
-    const charge = await chargePage({ bucket: `anonymous:${req.ip}`, ratePerMinute: anonymousRatePerMinute, address: req.ip });
+    const charge = await chargePage(anonymousClient(req, anonymousRatePerMinute));
     if (!charge.allowed) {
       sendPageRateLimited(res, charge.retryAfterSeconds);
       return;

@@ -1,4 +1,5 @@
 import { activityModule } from './activity/activity.module';
+import type { NodeSource } from './module';
 import { allianceModule } from './alliance/alliance.module';
 import { apiKeyModule } from './api-key/api-key.module';
 import { auditModule } from './audit/audit.module';
@@ -39,3 +40,6 @@ export const modules = [
 
 /** Fields whose answers a new or removed record may change, with the tag that purges them. */
 export const listTags: Readonly<Record<string, string>> = Object.assign({}, ...modules.map((module) => module.listTags ?? {}));
+
+/** Every type that implements Node, by GraphQL type name: how node(id:) reads it (each module's `nodes`). */
+export const nodeSources: Readonly<Record<string, NodeSource>> = Object.freeze(Object.assign({}, ...modules.map((module) => module.nodes ?? {})));

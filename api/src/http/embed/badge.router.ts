@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { type Response, type Router } from 'express';
 import { PUBLIC_CACHE_CONTROL } from '../../cache/cache.plugin';
 import { repoRoot } from '../../paths';
-import type { RequestClient } from '../client-identity';
+import { anonymousClient, type RequestClient } from '../client-identity';
 import { type Badge, type BadgeLocale, badgeJson, type CentreBadgeData, centreBadge, notFoundBadge, renderBadgeSvg, unavailableBadge } from './star-badge';
 
 export const BADGE_OPERATION = readFileSync(path.join(repoRoot(), 'schema', 'operations', 'centre-badge.graphql'), 'utf8');
@@ -47,7 +47,7 @@ export function badgeRouter(options: BadgeOptions): Router {
       return;
     }
     const code = match[1]!;
-    const answer = await options.runBadgeQuery(code, { bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute, address: req.ip });
+    const answer = await options.runBadgeQuery(code, anonymousClient(req, options.anonymousRatePerMinute));
     for (const name of ANSWER_HEADERS) {
       const value = answer.headers.get(name);
       if (value) res.set(name, value);

@@ -5,7 +5,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { KEYED_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../cache/cache.plugin';
 import { checkApiKey } from '../../modules/api-key/api-key.service';
 import { repoRoot } from '../../paths';
-import type { RequestClient } from '../client-identity';
+import { anonymousClient, type RequestClient } from '../client-identity';
 import { type ChargePage, sendJsonRateLimited, sendPageRateLimited } from '../page-budget';
 import { renderMessagePage } from '../preview-page';
 import { type CardOptions, type CentreCardData, renderCardPage } from './centre-card';
@@ -76,7 +76,7 @@ export function embedRouter(options: EmbedOptions): Router {
       return;
     }
     const target = parseCardUrl(String(req.query.url ?? ''), options.publicUrl);
-    const charge = await options.chargePage({ bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute, address: req.ip });
+    const charge = await options.chargePage(anonymousClient(req, options.anonymousRatePerMinute));
     if (!charge.allowed) {
       sendJsonRateLimited(res, charge.retryAfterSeconds);
       return;
@@ -131,7 +131,7 @@ function parseCardUrl(raw: string, publicUrl: string): { url: string; code: stri
 
 async function embedClient(req: Request, res: Response, options: EmbedOptions): Promise<RequestClient | null> {
   const key = typeof req.query.key === 'string' ? req.query.key : undefined;
-  if (!key) return { bucket: `anonymous:${req.ip}`, ratePerMinute: options.anonymousRatePerMinute };
+  if (!key) return anonymousClient(req, options.anonymousRatePerMinute);
   const check = await checkApiKey(options.orm.em.fork(), key);
   if ('refusal' in check) {
     res

@@ -36,9 +36,10 @@ export function columnList(alias: string, columns: ViewColumns): string {
 }
 
 /** Rows come with timestamptz as text (the ORM's connection keeps it so): the view holds a Date. */
-export function toDocumentView<V extends EditorialDocumentView>(row: Record<string, unknown>): V {
-  row.publishedAt = new Date(row.publishedAt as string);
-  return row as unknown as V;
+export function toDocumentView<V extends EditorialDocumentView>(row: object): V {
+  const fields = row as Record<string, unknown>;
+  fields.publishedAt = new Date(fields.publishedAt as string);
+  return row as V;
 }
 
 /** A document's own key inside its global id: the CMS document and the locale it is in (each translation is its own object). */

@@ -60,14 +60,14 @@ export function createEditorialLoaders(read: Reader, options: LoaderOptions) {
       // Without each programme's whole centre list (≈ 25 codes a row, most of what a row weighs):
       // only the batch's codes it lists, for grouping. `BrandProgramme.centres` reads the rest.
       const { centreCodes: _all, ...columns } = BRAND_PROGRAMME_COLUMNS;
-      const rows = await read.rows<Record<string, unknown>>(
+      const rows = await read.rows<BrandProgrammeView & { pageCodes: string[] }>(
         `select ${selectList('d', columns)}, array(select code from unnest(d.centre_codes) code where code = any(?::text[])) as "pageCodes"
           from ${preferredLocaleFrom(PROGRAMMES, BRAND_PROGRAMME_COLUMNS, 'e.centre_codes && ?::text[]', 'd')} order by d.slug`,
         [pgArray(codes), pgArray(codes), ...localeParams(locale)],
+        programmeTag,
       );
-      const views = rows.map((row) => toDocumentView<BrandProgrammeView & { pageCodes?: string[] }>(row));
-      for (const view of views) read.tag(programmeTag(view));
-      return groupByCodes(codes, views, (view) => view.pageCodes!);
+      const views = rows.map((row) => toDocumentView<BrandProgrammeView & { pageCodes: string[] }>(row));
+      return groupByCodes(codes, views, (view) => view.pageCodes);
     }, options),
     /**
      * One page of each centre's articles, newest first (articlesNewestFirstSql), paged in SQL

@@ -13,13 +13,12 @@ import { SHOWCASE_ARTICLE_COLUMNS, type ShowcaseArticleView } from './showcase-a
 async function findDocument<V extends EditorialDocumentView>(read: Reader, table: string, columns: ViewColumns, key: string, tagOf: (view: V) => string): Promise<V | null> {
   const colon = key.lastIndexOf(':');
   if (colon <= 0) return null;
-  const rows = await read.rows<Record<string, unknown>>(`select ${selectList('d', columns)} from ${table} d where d.document_id = ? and d.locale = ?`, [
-    key.slice(0, colon),
-    key.slice(colon + 1),
-  ]);
-  const view = rows[0] ? toDocumentView<V>(rows[0]) : null;
-  if (view) read.tag(tagOf(view));
-  return view;
+  const [row] = await read.rows<V>(
+    `select ${selectList('d', columns)} from ${table} d where d.document_id = ? and d.locale = ?`,
+    [key.slice(0, colon), key.slice(colon + 1)],
+    tagOf,
+  );
+  return row ? toDocumentView<V>(row) : null;
 }
 
 /** A profile, only when its centre is one the caller can see (a key limited to a region sees none outside it). */
