@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../errors/app-error';
+import { ApiKeyKind } from '../modules/api-key/api-key.entity';
 import { createApiKey, listKeysWithUsage, revokeApiKey } from '../modules/api-key/api-key.service';
 import { withOrm } from './with-orm';
 
 const USAGE = `Usage:
   npm run key:create -- --name "澄江市政府门户" [--region 530481] [--origins https://a.example,https://b.example]
-                        [--rate 20000] [--expires 2027-12-31] [--safelist]
+                        [--rate 20000] [--expires 2027-12-31] [--safelist] [--publishable]
+      --publishable: a pk_ key for web pages (iframe URLs, <centre-profile>): needs --origins,
+                     works only from those origins and only for reads. Without it: a secret sc_
+                     key for servers, sent as the X-Api-Key header and never put in a URL.
   npm run key:revoke -- --id 3
   npm run key:list   [-- --days 7]`;
 
@@ -22,6 +26,7 @@ const { values } = parseArgs({
     id: { type: 'string' },
     days: { type: 'string', default: '7' },
     safelist: { type: 'boolean', default: false },
+    publishable: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -43,8 +48,9 @@ void withOrm(async (orm) => {
         ratePerMinute: Number(values.rate),
         expiresAt: values.expires ? new Date(`${values.expires}T23:59:59Z`) : undefined,
         safelistOnly: values.safelist,
+        kind: values.publishable ? ApiKeyKind.PUBLISHABLE : ApiKeyKind.SECRET,
       });
-      console.log(`Created API key #${key.id} "${key.name}".`);
+      console.log(`Created ${key.kind === ApiKeyKind.PUBLISHABLE ? 'publishable' : 'secret'} API key #${key.id} "${key.name}".`);
       console.log(`  region:  ${key.regionCode ?? 'all of Yuxi'}`);
       console.log(`  origins: ${key.allowedOrigins.join(', ') || 'none (server-side use only)'}`);
       console.log(`  budget:  ${key.ratePerMinute} cost points per minute`);
@@ -52,14 +58,18 @@ void withOrm(async (orm) => {
       console.log(`  runs:    ${key.safelistOnly ? 'only the registered operations in schema/operations' : 'any query within the limits'}`);
       console.log('\nThe key (shown this once; only its hash is stored):\n');
       console.log(`  ${secret}\n`);
-      console.log('Send it as the X-Api-Key header.');
+      console.log(
+        key.kind === ApiKeyKind.PUBLISHABLE
+          ? 'Use it in web pages of its origins: the card URL ?key=, <centre-profile api-key="…">, or the X-Api-Key header.'
+          : 'Send it from servers as the X-Api-Key header; never put it in a URL or a web page.',
+      );
     } else if (command === 'revoke') {
       const key = await revokeApiKey(em, Number(values.id));
       console.log(`Revoked API key #${key.id} "${key.name}" at ${key.revokedAt!.toISOString()}.`);
     } else if (command === 'list') {
       for (const { key, usage } of await listKeysWithUsage(em, Number(values.days))) {
         const state = key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt < new Date() ? 'expired' : 'active';
-        console.log(`#${key.id} ${key.prefix}… "${key.name}" ${state}, region ${key.regionCode ?? 'all'}, ${key.ratePerMinute}/min`);
+        console.log(`#${key.id} ${key.prefix}… ${key.kind.toLowerCase()} "${key.name}" ${state}, region ${key.regionCode ?? 'all'}, ${key.ratePerMinute}/min`);
         for (const day of usage) console.log(`    ${day.day}: ${day.requests} requests, ${day.cost} cost points`);
       }
     } else {

@@ -1,4 +1,5 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApiKeyKind } from '../modules/api-key/api-key.entity';
 import type { UsageRecorder } from '../modules/api-key/usage-recorder';
 import type { RateLimiter } from './rate-limiter';
 import { type DocumentNode, getVariableValues, GraphQLError, Kind } from 'graphql';
@@ -46,6 +47,11 @@ export function queryLimitsPlugin({
           // graphql 16 validates a subscription even though the schema has none; execution would fail as a 500.
           if (!schema.getRootType(operation.operation)) {
             throw new GraphQLError(`This API has no ${operation.operation} operations.`, { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+          }
+          if (operation.operation === 'mutation' && contextValue.client.grant?.kind === ApiKeyKind.PUBLISHABLE) {
+            throw new GraphQLError('A publishable key is read-only: send mutations from a server, without it.', {
+              extensions: { code: 'KEY_READ_ONLY', http: { status: 403 } },
+            });
           }
           if (!isAllowedOperation(contextValue.client.grant, queryHash, safelist)) {
             throw new GraphQLError('This API key may run only registered operations (see schema/operations); this one is not registered.', {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, type Router } from 'express';
 import { KEYED_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../cache/cache.plugin';
-import { checkApiKey } from '../../modules/api-key/api-key.service';
+import { checkApiKey, isSecretKey } from '../../modules/api-key/api-key.service';
 import { repoRoot } from '../../paths';
-import { anonymousClient, type RequestClient } from '../client-identity';
+import { anonymousClient, originRefusal, type RequestClient } from '../client-identity';
 import { type ChargePage, sendJsonRateLimited, sendPageRateLimited } from '../page-budget';
 import { renderMessagePage } from '../preview-page';
 import { type CardOptions, type CentreCardData, renderCardPage } from './centre-card';
@@ -132,15 +132,31 @@ function parseCardUrl(raw: string, publicUrl: string): { url: string; code: stri
 async function embedClient(req: Request, res: Response, options: EmbedOptions): Promise<RequestClient | null> {
   const key = typeof req.query.key === 'string' ? req.query.key : undefined;
   if (!key) return anonymousClient(req, options.anonymousRatePerMinute);
+  // Anything in a URL ends up in pages, histories and logs: a secret key there is refused
+  // (before any lookup, so a leaked one is not even confirmed) and must be replaced.
+  if (isSecretKey(key)) {
+    sendEmbedRefusal(res, 400, '密钥不能放在网址中 / Not a key for web pages', SECRET_KEY_IN_URL_TEXT);
+    return null;
+  }
   const check = await checkApiKey(options.orm.em.fork(), key);
   if ('refusal' in check) {
-    res
-      .status(401)
-      .type('html')
-      .send(renderMessagePage('无法显示 / Not available', `API key ${check.refusal}.`));
+    sendEmbedRefusal(res, 401, '无法显示 / Not available', `API 密钥${REFUSAL_TEXT[check.refusal]}。The API key is ${check.refusal === 'unknown' ? 'not known' : check.refusal}.`);
+    return null;
+  }
+  const refusal = originRefusal(check.grant, req);
+  if (refusal) {
+    sendEmbedRefusal(res, 403, '无法显示 / Not available', `该密钥不能在此网站使用。${refusal.message}`);
     return null;
   }
   return { bucket: `key:${check.grant.keyId}`, ratePerMinute: check.grant.ratePerMinute, grant: check.grant };
+}
+
+const SECRET_KEY_IN_URL_TEXT =
+  '网址中的密钥是服务器专用的秘密密钥,已被拒绝;请改用可公开的密钥(pk_ 开头)。This is a secret key, which must never be in a URL: use a publishable key (pk_…) in web pages, and revoke this one.';
+const REFUSAL_TEXT = { unknown: '无效', revoked: '已吊销', expired: '已过期' };
+
+function sendEmbedRefusal(res: Response, status: number, title: string, text: string): void {
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(renderMessagePage(title, text));
 }
 
 function clamp(value: number, low: number, high: number): number {

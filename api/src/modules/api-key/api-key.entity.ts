@@ -1,4 +1,20 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * Secret keys are for servers (sent as a header, never in a URL). Publishable keys are for
+ * pages that anyone can read (iframe URLs, the web component): they work only from their
+ * origins and only for reads.
+ */
+export enum ApiKeyKind {
+  SECRET = 'SECRET',
+  PUBLISHABLE = 'PUBLISHABLE',
+}
+
+registerEnumType(ApiKeyKind, {
+  name: 'ApiKeyKind',
+  description: 'SECRET (sc_…): for servers, sent as a header, never in a URL. PUBLISHABLE (pk_…): for web pages, only from its origins, read-only.',
+});
 
 /**
  * A portal's key. Only a SHA-256 of the secret is stored: keys are 32 random bytes, so a
@@ -11,6 +27,9 @@ export class ApiKey {
 
   @Property({ type: 'text' })
   name!: string;
+
+  @Enum({ items: () => ApiKeyKind, nativeEnumName: 'api_key_kind', default: ApiKeyKind.SECRET })
+  kind: ApiKeyKind = ApiKeyKind.SECRET;
 
   /** The first characters of the key, shown in lists so people can tell keys apart. */
   @Property({ type: 'text' })
@@ -65,4 +84,27 @@ export class ApiKeyUsage {
 
   @Property({ type: 'integer', default: 0 })
   cost: number = 0;
+}
+
+/**
+ * An operation a city administrator registered for one key from its client's manifest: the
+ * key may run it by hash (safelist mode) as Apollo Client and graphql-codegen send it.
+ */
+@Entity({ tableName: 'api_key_operation' })
+export class ApiKeyOperation {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  keyId!: number;
+
+  /** SHA-256 (hex) of `document`: the id both manifest formats use. */
+  @PrimaryKey({ type: 'text' })
+  hash!: string;
+
+  @Property({ type: 'text', nullable: true })
+  name?: string;
+
+  @Property({ type: 'text' })
+  document!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  registeredAt: Date = new Date();
 }

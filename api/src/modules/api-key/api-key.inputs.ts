@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { ApiKeyKind } from './api-key.entity';
 
 @InputType({ description: 'A new portal key (see README, "For portal developers").' })
 export class CreateApiKeyInput {
@@ -26,4 +27,7 @@ export class CreateApiKeyInput {
 
   @Field({ defaultValue: false })
   safelistOnly!: boolean;
+
+  @Field(() => ApiKeyKind, { defaultValue: ApiKeyKind.SECRET, description: 'PUBLISHABLE for web pages (needs allowedOrigins); SECRET for servers.' })
+  kind!: ApiKeyKind;
 }

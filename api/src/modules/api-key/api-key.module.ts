@@ -1,9 +1,9 @@
 import { defineModule } from '../module';
-import { ApiKey, ApiKeyUsage } from './api-key.entity';
+import { ApiKey, ApiKeyOperation, ApiKeyUsage } from './api-key.entity';
 import { ApiKeyResolver } from './api-key.resolver';
 
 export const apiKeyModule = defineModule({
   name: 'api-key',
-  entities: [ApiKey, ApiKeyUsage],
+  entities: [ApiKey, ApiKeyUsage, ApiKeyOperation],
   resolvers: [ApiKeyResolver],
 });

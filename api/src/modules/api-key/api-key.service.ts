@@ -3,9 +3,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode } from '../../errors/app-error';
 import { Region } from '../region/region.entity';
 import { toFullRegionCode } from '../region/region.service';
-import { ApiKey, ApiKeyUsage } from './api-key.entity';
+import { ApiKey, ApiKeyKind, ApiKeyUsage } from './api-key.entity';
 
 export const KEY_PREFIX = 'sc_';
+export const PUBLISHABLE_KEY_PREFIX = 'pk_';
+/** What a key looks like, by kind: the prefix tells a secret key apart before any lookup. */
+export const KEY_PATTERN = /^(sc|pk)_[A-Za-z0-9_-]{16,64}$/;
+
+export function isSecretKey(text: string): boolean {
+  return text.startsWith(KEY_PREFIX);
+}
 
 export interface NewApiKey {
   name: string;
@@ -14,6 +21,7 @@ export interface NewApiKey {
   ratePerMinute: number;
   expiresAt?: Date;
   safelistOnly?: boolean;
+  kind?: ApiKeyKind;
 }
 
 /** What a request carries once its key is checked. */
@@ -23,6 +31,7 @@ export interface KeyGrant {
   ratePerMinute: number;
   allowedOrigins: string[];
   safelistOnly: boolean;
+  kind: ApiKeyKind;
   /** Path of the region subtree the key may read (Region.path), absent for all of Yuxi. */
   scopePath?: string;
   scopeRegionCode?: string;
@@ -44,9 +53,11 @@ export async function createApiKey(em: EntityManager, input: NewApiKey): Promise
   if (problems.length > 0) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `Cannot create the key: ${problems.join('; ')}.`);
   }
-  const secret = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
+  const kind = input.kind ?? ApiKeyKind.SECRET;
+  const secret = `${kind === ApiKeyKind.PUBLISHABLE ? PUBLISHABLE_KEY_PREFIX : KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const key = em.create(ApiKey, {
     name: input.name.trim(),
+    kind,
     prefix: secret.slice(0, 10),
     keyHash: hashKey(secret),
     allowedOrigins: input.allowedOrigins.map((origin) => new URL(origin).origin),
@@ -77,13 +88,14 @@ export async function checkApiKey(em: EntityManager, secret: string, now = new D
       rate_per_minute: number;
       allowed_origins: string[];
       safelist_only: boolean;
+      kind: ApiKeyKind;
       region_code: string | null;
       path: string | null;
       expires_at: Date | null;
       revoked_at: Date | null;
     }>
   >(
-    `select k.id, k.name, k.rate_per_minute, k.allowed_origins, k.safelist_only, k.region_code, r.path, k.expires_at, k.revoked_at
+    `select k.id, k.name, k.rate_per_minute, k.allowed_origins, k.safelist_only, k.kind, k.region_code, r.path, k.expires_at, k.revoked_at
        from api_key k left join region r on r.code = k.region_code where k.key_hash = ?`,
     [hashKey(secret)],
   );
@@ -97,6 +109,7 @@ export async function checkApiKey(em: EntityManager, secret: string, now = new D
       ratePerMinute: row.rate_per_minute,
       allowedOrigins: row.allowed_origins,
       safelistOnly: row.safelist_only,
+      kind: row.kind,
       scopePath: row.path ?? undefined,
       scopeRegionCode: row.region_code ?? undefined,
     },
@@ -126,6 +139,9 @@ function validate(input: NewApiKey): string[] {
   if (input.regionCode !== undefined && !/^\d{6}(\d{3}){0,2}$/.test(input.regionCode)) problems.push('region: a 6-, 9- or 12-digit code');
   for (const origin of input.allowedOrigins) {
     if (!isOrigin(origin)) problems.push(`origins: ${origin} is not an origin such as https://portal.example.org`);
+  }
+  if (input.kind === ApiKeyKind.PUBLISHABLE && input.allowedOrigins.length === 0) {
+    problems.push('origins: a publishable key works only from its origins, so it needs at least one');
   }
   if (input.expiresAt && (Number.isNaN(input.expiresAt.getTime()) || input.expiresAt <= new Date())) problems.push('expires: a date in the future');
   return problems;

@@ -1,6 +1,6 @@
 import { toInstant } from '../../db/sql';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ApiKey } from './api-key.entity';
+import { type ApiKey, ApiKeyKind } from './api-key.entity';
 
 @ObjectType('ApiKey', { simpleResolvers: true, description: "A portal's API key. Its secret is shown once, in the answer that creates it." })
 export class ApiKeyView {
@@ -9,6 +9,9 @@ export class ApiKeyView {
 
   @Field()
   name!: string;
+
+  @Field(() => ApiKeyKind)
+  kind!: ApiKeyKind;
 
   @Field({ description: 'The first characters of the key, so people can tell keys apart.' })
   prefix!: string;
@@ -43,6 +46,7 @@ export function toApiKeyView(key: ApiKey): ApiKeyView {
   return {
     id: key.id,
     name: key.name,
+    kind: key.kind,
     prefix: key.prefix,
     secret: key.secret ?? null,
     allowedOrigins: key.allowedOrigins,
@@ -62,5 +66,5 @@ export function keyRowToView(row: KeyRow): ApiKeyView {
   return { ...row, expiresAt: toInstant(row.expiresAt), revokedAt: toInstant(row.revokedAt), createdAt: new Date(row.createdAt) };
 }
 
-export const KEY_COLUMNS = `k.id, k.name, k.prefix, null as secret, k.allowed_origins as "allowedOrigins", k.region_code as "regionCode",
+export const KEY_COLUMNS = `k.id, k.name, k.kind, k.prefix, null as secret, k.allowed_origins as "allowedOrigins", k.region_code as "regionCode",
   k.rate_per_minute as "ratePerMinute", k.safelist_only as "safelistOnly", k.expires_at as "expiresAt", k.revoked_at as "revokedAt", k.created_at as "createdAt"`;
