@@ -36,7 +36,7 @@ import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
 import { staffIdentity } from './http/staff-identity';
 import { PARSE_LIMITS, queryLimitsPlugin } from './limits/limits.plugin';
-import { loadSafelist } from './limits/safelist';
+import { loadSafelist, OperationSafelist } from './limits/safelist';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './limits/rate-limiter';
 import { rateBudget } from './limits/rate-budget';
 import { UsageRecorder } from './modules/api-key/usage-recorder';
@@ -123,9 +123,8 @@ export async function createApp(
   const editorialSync = strapiClient ? new EditorialSyncRunner(orm, strapiClient, logger, editorial!.reconcileSeconds, (tags) => responseCache.purge(tags)) : undefined;
   // Registered operations are known by hash from the start, so safelist clients can send
   // only the hash (automatic persisted queries) without registering the text first.
-  const safelist = loadSafelist();
-  const persistedQueries = new InMemoryLRUCache<string>();
-  await Promise.all([...safelist].map(([hash, text]) => persistedQueries.set(`apq:${hash}`, text)));
+  const safelist = new OperationSafelist(loadSafelist(), orm);
+  const persistedQueries = safelist.persistedQueries(new InMemoryLRUCache<string>());
   const app = express();
   const httpServer = http.createServer(app);
   // Slow clients cannot hold connections: the headers must arrive within 10 s, the whole

@@ -3,7 +3,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { NextFunction, Request, Response } from 'express';
 import type { RequestClient } from '../http/client-identity';
 import { costReport, type RateBudget } from '../limits/rate-budget';
-import { isAllowedOperation } from '../limits/safelist';
+import type { OperationSafelist } from '../limits/safelist';
 import { scopeOfGrant } from '../shared/region-subtree';
 import { cacheableHead } from './cache.plugin';
 import { cacheKeyOf } from './cache-key';
@@ -19,7 +19,7 @@ export interface CachedAnswersOptions {
   budget: RateBudget;
   /** The limits' maxCost, reported in `extensions.cost`. */
   maxCost: number;
-  safelist: ReadonlyMap<string, string>;
+  safelist: OperationSafelist;
   /** Apollo's persisted-query store (keys `apq:<sha256>`): a hash alone names only a query it knows. */
   persistedQueries: KeyValueCache<string>;
 }
@@ -64,7 +64,7 @@ async function answerFromCache(req: Request, res: Response, { cache, inFlight, b
   const contentType = req.accepts(ANSWER_TYPES);
   if (!contentType) return false;
   const ask = readAsk(req);
-  if (!ask || !isAllowedOperation(client.grant, ask.queryHash, safelist)) return false;
+  if (!ask || !(await safelist.isAllowed(client.grant, ask.queryHash))) return false;
   // A hash sent alone names a query only while Apollo's persisted-query store holds it.
   if (ask.query === undefined && (await persistedQueries.get(`apq:${ask.queryHash}`)) === undefined) return false;
   const key = cacheKeyOf({ queryHash: ask.queryHash, operationName: ask.operationName, variables: ask.variables, scopePath: scopeOfGrant(client.grant)?.path });

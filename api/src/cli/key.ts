@@ -1,7 +1,11 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AppError } from '../errors/app-error';
+import { AppError, ErrorCode } from '../errors/app-error';
 import { ApiKeyKind } from '../modules/api-key/api-key.entity';
 import { createApiKey, listKeysWithUsage, revokeApiKey } from '../modules/api-key/api-key.service';
+import { listOperations, parseManifest, registerOperations } from '../modules/api-key/persisted-operations.service';
+import { createSchema } from '../schema';
 import { withOrm } from './with-orm';
 
 const USAGE = `Usage:
@@ -11,6 +15,9 @@ const USAGE = `Usage:
                      works only from those origins and only for reads. Without it: a secret sc_
                      key for servers, sent as the X-Api-Key header and never put in a URL.
   npm run key:revoke -- --id 3
+  npm run key:operations -- --id 3 --manifest persisted-query-manifest.json [--replace]
+      registers a client's manifest (Apollo's persisted query manifest, or graphql-codegen's
+      persisted-documents.json with SHA-256) for a safelist key; without --manifest, lists them
   npm run key:list   [-- --days 7]`;
 
 /** Portal API keys from the command line: create (the secret is printed once), revoke, list with usage. */
@@ -27,6 +34,8 @@ const { values } = parseArgs({
     days: { type: 'string', default: '7' },
     safelist: { type: 'boolean', default: false },
     publishable: { type: 'boolean', default: false },
+    manifest: { type: 'string' },
+    replace: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -66,6 +75,16 @@ void withOrm(async (orm) => {
     } else if (command === 'revoke') {
       const key = await revokeApiKey(em, Number(values.id));
       console.log(`Revoked API key #${key.id} "${key.name}" at ${key.revokedAt!.toISOString()}.`);
+    } else if (command === 'operations') {
+      const keyId = Number(values.id);
+      if (values.manifest) {
+        const text = await readFile(values.manifest, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, `Cannot read ${values.manifest} (${error.code ?? error.message}).`);
+        });
+        const result = await registerOperations(em, keyId, parseManifest(text, await createSchema()), values.replace);
+        console.log(`Key #${keyId}: ${result.registered} operations registered, ${result.alreadyRegistered} already registered, ${result.removed} removed.`);
+      }
+      for (const operation of await listOperations(em, keyId)) console.log(`  ${operation.hash.slice(0, 16)}… ${operation.name ?? '(unnamed)'}`);
     } else if (command === 'list') {
       for (const { key, usage } of await listKeysWithUsage(em, Number(values.days))) {
         const state = key.revokedAt ? 'revoked' : key.expiresAt && key.expiresAt < new Date() ? 'expired' : 'active';

@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { ErrorCode } from '../errors/app-error';
 import { checkOperation, type LimitName, type QueryLimits } from './query-limits';
 import { costReport, rateBudget } from './rate-budget';
-import { isAllowedOperation } from './safelist';
+import type { OperationSafelist } from './safelist';
 
 export const LIMIT_CODES: Record<LimitName, string> = {
   fields: 'QUERY_TOO_LARGE',
@@ -34,7 +34,7 @@ export function queryLimitsPlugin({
   limits: QueryLimits;
   limiter: RateLimiter;
   usage?: UsageRecorder;
-  safelist: Map<string, string>;
+  safelist: OperationSafelist;
 }): ApolloServerPlugin<Context> {
   const spend = rateBudget(limiter, usage);
   return {
@@ -53,8 +53,8 @@ export function queryLimitsPlugin({
               extensions: { code: 'KEY_READ_ONLY', http: { status: 403 } },
             });
           }
-          if (!isAllowedOperation(contextValue.client.grant, queryHash, safelist)) {
-            throw new GraphQLError('This API key may run only registered operations (see schema/operations); this one is not registered.', {
+          if (!(await safelist.isAllowed(contextValue.client.grant, queryHash))) {
+            throw new GraphQLError('This API key may run only registered operations (schema/operations and the manifests registered for it); this one is not registered.', {
               extensions: { code: 'OPERATION_NOT_SAFELISTED', http: { status: 403 } },
             });
           }
