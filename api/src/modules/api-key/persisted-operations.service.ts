@@ -27,7 +27,7 @@ export interface RegistrationResult {
 /**
  * Reads a client's manifest: Apollo's persisted query manifest
  * (`{ format: "apollo-persisted-query-manifest", version: 1, operations: [{ id, name, type, body }] }`)
- * or graphql-codegen's persisted documents (`{ "<sha256>": "<document>" }`). Every id must be
+ * or graphql-codegen's persisted documents (`{ "sha256:<hex>": "<document>" }`). Every id must be
  * the SHA-256 of its document, which is what both send; every problem is listed at once.
  */
 export function parseManifest(text: string, schema: GraphQLSchema): ManifestOperation[] {
@@ -49,7 +49,8 @@ export function parseManifest(text: string, schema: GraphQLSchema): ManifestOper
       return [];
     }
     const hash = sha256(body);
-    if (id !== hash) {
+    // graphql-codegen writes ids as `sha256:<hex>` (the persisted documents spec's prefixed form).
+    if (id.replace(/^sha256:/, '') !== hash) {
       problems.push(`${label}: its id is not the SHA-256 of its document (graphql-codegen: set persistedDocuments.hashAlgorithm to "sha256")`);
       return [];
     }
