@@ -56,6 +56,13 @@ describe('server-rendered pages and a spent budget', () => {
     expect(oembed.status).toBe(429);
     expect(oembed.headers.get('retry-after')).not.toBeNull();
     expect(await oembed.json()).toMatchObject({ code: 'RATE_LIMITED' });
+
+    for (const format of ['svg', 'json']) {
+      const badge = await get(tight, `/badges/${CENTRE}.${format}`);
+      expect(badge.status).toBe(429);
+      expect(Number(badge.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(badge.headers.get('cache-control')).toBe('no-store');
+    }
   });
 });
 
