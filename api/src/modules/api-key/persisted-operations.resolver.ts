@@ -49,17 +49,17 @@ export class PersistedOperationResolver {
 
   @Mutation(() => PersistedOperationRegistration, {
     description:
-      'Registers a client’s manifest for a key: Apollo’s persisted query manifest or graphql-codegen’s persisted documents (SHA-256), as JSON text in a variable (requests are at most 100 KB; `npm run key:operations` takes up to 1 MB). A safelist-mode key then runs those operations as the client sends them, by text or by hash alone. City administrators only.',
+      'Registers a client’s manifest for a key: Apollo’s persisted query manifest or graphql-codegen’s persisted documents (SHA-256), as JSON text in a variable (requests are at most 100 KB; `npm run key:operations` takes up to 1 MB). A safelist-mode key then runs those operations as the client sends them, by text or by hash alone. Registering the same manifest again changes nothing, so it takes no idempotencyKey. City administrators only.',
   })
   async registerPersistedOperations(
     @Arg('keyId', () => Int) keyId: number,
     @Arg('manifest', { description: 'The manifest file’s text.' }) manifest: string,
     @Arg('replace', { defaultValue: false, description: 'Also remove the key’s operations that the manifest no longer has.' }) replace: boolean,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PersistedOperationRegistration> {
-    return runStaffMutation(context, { name: 'registerPersistedOperations', idempotencyKey, input: { keyId, manifest, replace } }, async (em, actor) => {
+    // No idempotencyKey: registering a manifest again changes nothing, so a retry is safe as it is.
+    return runStaffMutation(context, { name: 'registerPersistedOperations', input: { keyId, manifest, replace } }, async (em, actor) => {
       assertRole(actor, KEY_MANAGERS, 'register persisted operations');
       const result = await registerOperations(em, keyId, parseManifest(manifest, info.schema), replace);
       return {
