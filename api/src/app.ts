@@ -31,7 +31,7 @@ import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
 import { schemaSdlRouter } from './http/schema-sdl';
 import { pageBudget } from './http/page-budget';
-import { showcaseRouter } from './http/showcase-page';
+import { showcaseRouter } from './http/pages/showcase-page';
 import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
 import { staffIdentity } from './http/staff-identity';

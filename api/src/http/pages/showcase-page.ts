@@ -1,12 +1,12 @@
 import express, { type Router } from 'express';
-import { PUBLIC_CACHE_CONTROL } from '../cache/cache.plugin';
-import { escapeHtml } from '../modules/editorial/rich-text';
-import { anonymousClient, type RequestClient } from './client-identity';
-import { type ChargePage, sendPageRateLimited } from './page-budget';
-import { renderMessagePage } from './preview-page';
-import { CARD_OPERATION } from './embed/embed.router';
-import { CARD_CSS, type CentreCardData, renderCardFragment } from './embed/centre-card';
-import { encodeCursor } from '../shared/pagination';
+import { PUBLIC_CACHE_CONTROL } from '../../cache/cache.plugin';
+import { escapeHtml } from '../../modules/editorial/rich-text';
+import { anonymousClient, type RequestClient } from '../client-identity';
+import { type ChargePage, sendPageRateLimited } from '../page-budget';
+import { renderMessagePage } from '../preview-page';
+import { CARD_OPERATION } from '../embed/embed.router';
+import { CARD_CSS, type CentreCardData, renderCardFragment } from '../embed/centre-card';
+import { encodeCursor } from '../../shared/pagination';
 
 const PAGE_SIZE = 100;
 const PAGE_QUERY = `query ShowcasePage($filter: CentreFilter, $year: Int!, $after: String) {
