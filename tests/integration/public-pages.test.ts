@@ -169,6 +169,50 @@ describe('the showcase page', () => {
   });
 });
 
+describe('sitemap.xml and robots.txt', () => {
+  it('should list every centre page and each article page in the locales it exists in, with hreflang pairs', async () => {
+    const response = await get('/sitemap.xml');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
+    const xml = await response.text();
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')).toBe(
+      true,
+    );
+    // Well-formed enough for a crawler: every element closed, no bare ampersand.
+    expect(xml.match(/<url>/g)!.length).toBe(xml.match(/<\/url>/g)!.length);
+    expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#39;)/);
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    const centreCount = Number((await api.app.orm.em.getConnection().execute('select count(*)::int as n from centre'))[0].n);
+    expect(locs.filter((loc) => loc!.startsWith(`${PUBLIC_URL}/centres/`))).toHaveLength(centreCount * 2);
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        `${PUBLIC_URL}/centres/${YIFENG}`,
+        `${PUBLIC_URL}/centres/${YIFENG}?locale=en`,
+        `${PUBLIC_URL}/articles/pages-article`,
+        `${PUBLIC_URL}/articles/pages-article?locale=en`,
+      ]),
+    );
+    expect(locs).toContain(`${PUBLIC_URL}/articles/pages-zh-only`);
+    expect(locs).not.toContain(`${PUBLIC_URL}/articles/pages-zh-only?locale=en`);
+    expect(locs.length).toBeLessThanOrEqual(50_000);
+    const entry = xml.split('\n').find((line) => line.includes(`<loc>${PUBLIC_URL}/articles/pages-article</loc>`))!;
+    expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${PUBLIC_URL}/articles/pages-article?locale=en"/>`);
+    expect(entry).toContain(`<xhtml:link rel="alternate" hreflang="x-default" href="${PUBLIC_URL}/articles/pages-article"/>`);
+    expect(entry).toMatch(/<lastmod>2025-05-2\dT/);
+  });
+
+  it('should list a newly published article once the article lists are purged', async () => {
+    await insertArticle(api, { documentId: 'pages-later-doc', slug: 'pages-later', locale: 'zh-Hans', title: '后来发布的文章' });
+    await api.app.responseCache.purge(['articles']);
+    expect(await (await get('/sitemap.xml')).text()).toContain(`<loc>${PUBLIC_URL}/articles/pages-later</loc>`);
+  });
+
+  it('should point crawlers to the sitemap', async () => {
+    const robots = await (await get('/robots.txt')).text();
+    expect(robots).toContain(`Sitemap: ${PUBLIC_URL}/sitemap.xml`);
+  });
+});
+
 describe('a spent page budget', () => {
   let tight: TestApp;
   beforeAll(async () => {
@@ -176,9 +220,9 @@ describe('a spent page budget', () => {
   });
   afterAll(() => tight.stop());
 
-  it('should charge each page and then answer 429 with Retry-After, never a cacheable 404', async () => {
-    for (const path of [`/centres/${YIFENG}`, '/articles/no-such-article', '/']) expect((await get(path, tight)).status).not.toBe(429);
-    for (const path of [`/centres/${YIFENG}`, '/centres/530481901001-99', '/articles/no-such-article']) {
+  it('should charge each page, the sitemap included, and then answer 429 with Retry-After, never a cacheable 404', async () => {
+    for (const path of [`/centres/${YIFENG}`, '/articles/no-such-article', '/sitemap.xml']) expect((await get(path, tight)).status).not.toBe(429);
+    for (const path of [`/centres/${YIFENG}`, '/centres/530481901001-99', '/articles/no-such-article', '/sitemap.xml']) {
       const refused = await get(path, tight);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
