@@ -5,6 +5,7 @@ import { Tags } from '../../cache/cache-tags';
 import type { ResponseCache } from '../../cache/response-cache';
 import { escapeHtml } from '../../modules/editorial/rich-text';
 import { ARTICLE_SLUG } from './article-page';
+import { CENTRE_CODE } from './centre-page';
 import { localePath, PAGE_LOCALES, type PageLocale } from './layout';
 import { chargeVisitor, type PageDeps } from './page-answer';
 
@@ -64,9 +65,9 @@ async function readEntries(orm: MikroORM): Promise<SitemapEntry[]> {
   );
   return [
     { path: '/', locales: PAGE_LOCALES, lastmod: null },
-    ...centres.map((row) => ({ path: `/centres/${row.code}`, locales: PAGE_LOCALES, lastmod: row.lastmod })),
+    // An address its page would refuse is not listed: the sitemap leads to no false "not found".
+    ...centres.filter((row) => CENTRE_CODE.test(row.code)).map((row) => ({ path: `/centres/${row.code}`, locales: PAGE_LOCALES, lastmod: row.lastmod })),
     ...articles
-      // An address the article page would refuse is not listed.
       .filter((row) => ARTICLE_SLUG.test(row.slug))
       .map((row) => ({ path: `/articles/${encodeURIComponent(row.slug)}`, locales: PAGE_LOCALES.filter((l) => row.locales.includes(l)), lastmod: row.lastmod }))
       .filter((entry) => entry.locales.length > 0),
