@@ -34,7 +34,7 @@ interface CentrePageData {
     body: { html: string };
     cover: PageImage | null;
     highlights: Array<{ label: string; value: number; unit: string | null }>;
-    seo: { metaTitle: string | null; metaDescription: string | null } | null;
+    seo: { metaTitle: string | null; metaDescription: string | null; shareImage: PageImage | null } | null;
   } | null;
   brandProgrammes: Array<{ slug: string; name: string; summary: string | null; resolvedLocale: string }>;
   showcaseArticles: { totalCount: number; edges: Array<{ node: { slug: string; title: string; publishedDate: string | null; resolvedLocale: string } }> };
@@ -144,7 +144,7 @@ ${nestHeadings(profile.body.html, 2)}</div></section>`);
     const items = centre.showcaseArticles.edges
       .map(
         ({ node }) =>
-          `<li><a href="${articleLink(node.slug)}"${node.resolvedLocale !== locale ? ' lang="zh-Hans"' : ''}>${escapeHtml(node.title)}</a>${node.publishedDate ? ` <span class="muted">${node.publishedDate}</span>` : ''}</li>`,
+          `<li><a href="${articleLink(node.slug)}"${node.resolvedLocale !== locale ? ' lang="zh-Hans"' : ''}>${escapeHtml(node.title)}</a>${node.publishedDate ? ` <span class="muted">${escapeHtml(node.publishedDate)}</span>` : ''}</li>`,
       )
       .join('');
     sections.push(`<section aria-labelledby="articles"><h2 id="articles">${t.articles}</h2><ul>${items}</ul></section>`);
@@ -168,7 +168,8 @@ ${children ? `<p>${t.children}:</p><ul>${children}</ul>` : ''}</section>`);
       description: profile?.seo?.metaDescription || profile?.summary || t.description(centre.name, place),
       path: `/centres/${centre.code}`,
       ogType: 'website',
-      image: profile?.cover,
+      // The editor's share picture for link previews, else the cover.
+      image: profile?.seo?.shareImage ?? profile?.cover,
       jsonLd: {
         '@context': 'https://schema.org',
         '@type': 'GovernmentOffice',
@@ -177,7 +178,14 @@ ${children ? `<p>${t.children}:</p><ul>${children}</ul>` : ''}</section>`);
         url,
         description: profile?.summary || undefined,
         image: profile?.cover?.url,
-        address: { '@type': 'PostalAddress', streetAddress: centre.address ?? undefined, addressLocality: centre.region.name, addressRegion: '云南省', addressCountry: 'CN' },
+        // The county-level division (the region path starts at Yuxi) is the locality.
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: centre.address ?? undefined,
+          addressLocality: (centre.region.ancestors[1] ?? centre.region).name,
+          addressRegion: '云南省',
+          addressCountry: 'CN',
+        },
         areaServed: { '@type': 'AdministrativeArea', name: place },
         award: rating ? `${ratedForText(rating.year, locale)}: ${tierText(rating, locale)}` : undefined,
         parentOrganization: centre.parent
