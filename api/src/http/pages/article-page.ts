@@ -92,8 +92,10 @@ function renderArticlePage(article: NonNullable<ArticlePageData['article']>, loc
   const isFallback = article.resolvedLocale !== locale;
   const contentLang = isFallback ? ` lang="${escapeHtml(article.resolvedLocale)}"` : '';
   const date = article.publishedDate ?? article.publishedAt.slice(0, 10);
-  const series = [article.series, article.episode ? t.episode(article.episode) : null].filter(Boolean).join(' ');
-  const byline = [series, article.author ? `${t.author}: ${article.author}` : null, article.source ? `${t.source}: ${article.source}` : null]
+  // The byline is part of the article: in the article's language, also when it is a fallback.
+  const inArticle = TEXT[article.resolvedLocale === 'en' ? 'en' : 'zh-Hans'];
+  const series = [article.series, article.episode ? inArticle.episode(article.episode) : null].filter(Boolean).join(' ');
+  const byline = [series, article.author ? `${inArticle.author}: ${article.author}` : null, article.source ? `${inArticle.source}: ${article.source}` : null]
     .filter(Boolean)
     .map((s) => escapeHtml(s!));
   const cover = article.cover
