@@ -31,7 +31,8 @@ import { webComponentRouter } from './http/embed/web-component';
 import { explorerRouter } from './http/explorer';
 import { schemaSdlRouter } from './http/schema-sdl';
 import { pageBudget } from './http/page-budget';
-import { showcaseRouter } from './http/showcase-page';
+import { pagesRouter } from './http/pages/pages.router';
+import type { RunPageQuery } from './http/pages/page-answer';
 import Redis from 'ioredis';
 import { clientIdentity, type RequestClient } from './http/client-identity';
 import { staffIdentity } from './http/staff-identity';
@@ -224,14 +225,21 @@ export async function createApp(
   );
   app.use(webComponentRouter());
   const chargePage = pageBudget(rateBudget(limiter, usage));
+  // Pages pass on their answer's Surrogate-Key, so a purge of what a page shows ends it on CDNs too.
+  const runPageQuery: RunPageQuery = async <T>(query: string, variables: Record<string, unknown>, client: RequestClient) => {
+    const response = await apollo.executeOperation<T & Record<string, unknown>>({ query, variables }, { contextValue: buildContext(orm, contextOptions, client) });
+    const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+    if (!result?.data || result.errors) return null;
+    return { data: result.data, surrogateKey: response.http.headers.get('surrogate-key') };
+  };
   app.use(
-    showcaseRouter({
+    pagesRouter({
+      orm,
+      responseCache,
+      publicUrl: config.publicUrl,
       anonymousRatePerMinute: config.anonymousRatePerMinute,
       chargePage,
-      runQuery: async (query, variables, client) => {
-        const result = await runOperation(query, variables, client);
-        return result && !result.errors ? (result.data ?? null) : null;
-      },
+      runQuery: runPageQuery,
     }),
   );
   app.use(

@@ -210,7 +210,7 @@ describe('the star badge', () => {
 });
 
 describe('the showcase page', () => {
-  it('should filter centres by county and stars, chart the counties, and open a card', async () => {
+  it("should filter centres by county and stars, chart the counties, and open a centre's page", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     await page.goto(`${apiUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
@@ -233,11 +233,11 @@ describe('the showcase page', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'showcase-page.png'), fullPage: true });
 
     await page.getByRole('link', { name: '澄江市凤麓街道仪凤社区党群服务中心' }).click();
-    await page.locator('article.card h1').waitFor();
-    expect(await page.locator('article.card h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
+    await page.waitForURL(`${apiUrl}/centres/${YIFENG}`);
+    expect(await page.locator('h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
   });
 
-  it("should page through every centre, read stars as words, and show a chosen centre's card", async () => {
+  it("should page through every centre, read stars as words, and lead to a chosen centre's page", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     await page.goto(`${apiUrl}/`);
     const heading = await page.locator('h2#list').innerText();
@@ -259,8 +259,10 @@ describe('the showcase page', () => {
     // Every centre once, across the pages (names repeat only where two centres share one).
     expect(seen.size).toBeGreaterThan(total - 10);
 
+    // Where cards' links used to lead: the centre's own page now.
     await page.goto(`${apiUrl}/?centre=${YIFENG}`);
-    expect(await page.locator('#centre article.card h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
+    expect(page.url()).toBe(`${apiUrl}/centres/${YIFENG}`);
+    expect(await page.locator('h1').innerText()).toBe('澄江市凤麓街道仪凤社区党群服务中心');
   });
 
   it('should switch to English', async () => {

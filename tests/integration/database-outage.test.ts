@@ -67,3 +67,15 @@ describe('while PostgreSQL cannot be reached', () => {
     expect(text).not.toMatch(/ECONNREFUSED|at .*\.(js|ts):\d+|\/work\/|node_modules|select /i);
   });
 });
+
+describe('public pages while PostgreSQL cannot be reached', () => {
+  it.each(['/centres/530402901000-01', '/articles/xingji-zhanbo-3', '/', '/sitemap.xml'])('should answer %s 503 with Retry-After, never a cacheable "not found"', async (path) => {
+    const response = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
+    const text = await response.text();
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(text).not.toMatch(/not found|找不到/i);
+    expect(text).not.toMatch(/ECONNREFUSED|at .*\.(js|ts):\d+|\/work\/|node_modules|select /i);
+  });
+});
