@@ -50,8 +50,8 @@ export function estimateCardHeight(
     trimmed.push(HEADING * em + rows * (1.6 * em + 2) + (rows - 1) * 0.3 * em);
   }
   const whole = essential + trimmed.reduce((a, b) => a + b, 0) + 0.7 * em * (trimmed.length - 1);
-  // Rounding in the browser's layout adds up to a pixel or two.
-  return { essential: Math.ceil(essential) + 2, whole: Math.ceil(whole) + 2 };
+  // Rounding in the browser's layout adds up to a few pixels.
+  return { essential: Math.ceil(essential) + 3, whole: Math.ceil(whole) + 3 };
 }
 
 /** The card page's padding above and below the card (card-page.ts). */

@@ -129,7 +129,7 @@ export const CARD_CSS = `
 .card .details { display: flex; flex-direction: column; gap: .7em; padding-bottom: .7em; }
 .card .details > * { padding: 0 1.25em; margin: 0; }
 .card .foot { margin-top: auto; padding-top: .5em; padding-bottom: .7em; border-top: 1px solid var(--card-border); }
-.card h1 { font-size: 1.35em; line-height: 1.3; margin: 0 0 .3em; }
+.card h1 { font-size: 1.35em; line-height: 1.3; margin: 0 0 .3em; text-wrap: balance; }
 .card h2 { font-size: 1em; margin: 0 0 .2em; color: var(--card-accent); }
 .card p { margin: 0; }
 .card .rating { margin-bottom: .4em; }
@@ -145,8 +145,8 @@ export const CARD_CSS = `
 .card .place { font-size: .9em; }
 .card ul { padding: 0; margin: 0; list-style: none; }
 /* One row of highlights, as many as fit: the rows after it have no height and are cut off. */
-.card .highlights { display: grid; grid-template-columns: repeat(auto-fit, minmax(6em, 1fr)); grid-template-rows: auto; grid-auto-rows: 0; column-gap: .4em; overflow: hidden; }
-.card .highlights li { border: 1px solid var(--card-border); border-radius: 8px; padding: .3em .45em; font-size: .8em; line-height: 1.4; white-space: nowrap; overflow: hidden; }
+.card .highlights { display: grid; grid-template-columns: repeat(auto-fill, minmax(6em, 1fr)); grid-template-rows: auto; grid-auto-rows: 0; column-gap: .4em; overflow: hidden; }
+.card .highlights li { border: 1px solid var(--card-border); border-radius: 8px; padding: .3em .45em; font-size: .8em; line-height: 1.4; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .card .highlights strong { font-size: 1.3em; }
 .card .highlights small { font-size: .85em; }
 .card .highlights span { -webkit-line-clamp: 2; color: var(--card-muted); white-space: normal; }
