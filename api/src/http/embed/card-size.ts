@@ -36,7 +36,8 @@ export function estimateCardHeight(
   const essential = PAGE_PADDING + 2 + cover + head + foot + 0.7 * em;
 
   const trimmed: number[] = [0.9 * em * 1.6]; // the place, on one line
-  if (profile?.highlights.length) trimmed.push(0.8 * em * (1.3 * 1.4 + 2 * 1.4 + 0.6) + 2);
+  // A tile: its value (and unit, which may wrap under it) and a label of two lines at most.
+  if (profile?.highlights.length) trimmed.push(0.8 * em * (1.25 * 1.4 + 3 * 1.4 + 0.6) + 2);
   const articles = centre.showcaseArticles.edges.map(({ node }) => lines(node.title, em, 2) * 1.45 * em);
   if (articles.length) trimmed.push(HEADING * em + articles.reduce((a, b) => a + b, 0) + 0.25 * em * (articles.length - 1));
   if (centre.brandProgrammes.length) {

@@ -146,10 +146,10 @@ export const CARD_CSS = `
 .card ul { padding: 0; margin: 0; list-style: none; }
 /* One row of highlights, as many as fit: the rows after it have no height and are cut off. */
 .card .highlights { display: grid; grid-template-columns: repeat(auto-fill, minmax(6em, 1fr)); grid-template-rows: auto; grid-auto-rows: 0; column-gap: .4em; overflow: hidden; }
-.card .highlights li { border: 1px solid var(--card-border); border-radius: 8px; padding: .3em .45em; font-size: .8em; line-height: 1.4; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.card .highlights strong { font-size: 1.3em; }
-.card .highlights small { font-size: .85em; }
-.card .highlights span { -webkit-line-clamp: 2; color: var(--card-muted); white-space: normal; }
+.card .highlights li { border: 1px solid var(--card-border); border-radius: 8px; padding: .3em .45em; font-size: .8em; line-height: 1.4; }
+.card .highlights strong { font-size: 1.25em; }
+.card .highlights small { font-size: .85em; white-space: nowrap; }
+.card .highlights span { -webkit-line-clamp: 2; color: var(--card-muted); }
 .card .articles li { -webkit-line-clamp: 2; line-height: 1.45; }
 .card .articles li + li { margin-top: .25em; }
 /* Two rows of brand programmes at most: a tag is 1.6em + 2px high, .3em apart. */
