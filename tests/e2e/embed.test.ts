@@ -23,6 +23,7 @@ let host: http.Server;
 let hostUrl: string;
 let browser: Browser;
 let blockedKey: string;
+let portalKey: string;
 
 beforeAll(async () => {
   const apiPort = await freePort();
@@ -49,6 +50,7 @@ beforeAll(async () => {
 
   const hostPort = await freePort();
   hostUrl = `http://localhost:${hostPort}`;
+  portalKey = (await createApiKey(api.app.orm.em.fork(), { name: 'the portal', allowedOrigins: [hostUrl], ratePerMinute: 100_000 })).secret;
   host = http.createServer(async (req, res) => {
     const card = `${apiUrl}/embed/centres/${YIFENG}`;
     let body = '';
@@ -68,6 +70,11 @@ beforeAll(async () => {
         element.setAttribute('size', 'large');
         element.setAttribute('theme', 'dark');
       </script>`;
+    }
+    if (req.url === '/component-attributes.html') {
+      body = `<script src="${apiUrl}/embed.js"></script>
+        <centre-profile id="card" code="${YIFENG}" locale="en" size="large" theme="dark" api-key="${portalKey}"></centre-profile>
+        <centre-profile id="empty" locale="en"></centre-profile>`;
     }
     if (req.url === '/component-missing.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="530481901001-99" locale="en"></centre-profile>`;
     if (req.url === '/badges.html') {
@@ -143,6 +150,51 @@ describe('a centre card embedded in a portal on another origin', () => {
     await component.evaluate((element) => element.setAttribute('theme', 'light'));
     await component.locator('div.light.large').waitFor();
     expect(asked).toHaveLength(1);
+  });
+
+  it('should fetch once for an element written in HTML, once more for a new code, never for size, theme or no code', async () => {
+    const page = await browser.newPage();
+    const asked: Array<{ url: string; key: string | undefined }> = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/graphql')) asked.push({ url: decodeURIComponent(request.url()), key: request.headers()['x-api-key'] });
+    });
+    await page.goto(`${hostUrl}/component-attributes.html`);
+    const card = page.locator('#card');
+    await card.locator('article.card h1').waitFor();
+    // Nothing to fetch without a code: it says what is missing.
+    expect(await page.locator('#empty .fallback').innerText()).toContain('code=');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.url).toContain(`"code":"${YIFENG}","locale":"en"`);
+    expect(asked[0]!.key).toBe(portalKey);
+    // size and theme restyle the card already shown: large text, dark colours.
+    expect(await card.locator('div.dark.large').count()).toBe(1);
+    expect(await card.locator('article.card').evaluate((element) => getComputedStyle(element).fontSize)).toBe('21px');
+    await card.evaluate((element) => {
+      element.setAttribute('size', 'normal');
+      element.setAttribute('theme', 'light');
+    });
+    await card.locator('div.light.normal').waitFor();
+    expect(await card.locator('article.card').evaluate((element) => [getComputedStyle(element).fontSize, getComputedStyle(element).backgroundColor])).toEqual([
+      '16px',
+      'rgb(255, 255, 255)',
+    ]);
+    await card.evaluate((element) => element.setAttribute('theme', 'auto'));
+    await card.locator('div.auto.normal').waitFor();
+    expect(asked).toHaveLength(1);
+
+    await card.evaluate((element) => element.setAttribute('code', '530402901000-01'));
+    await card.locator('article.card h1', { hasText: '红塔区高仓街道党群服务中心' }).waitFor();
+    expect(asked).toHaveLength(2);
+    expect(asked[1]!.url).toContain('"code":"530402901000-01","locale":"en"');
+    // In a shadow root the card grows with its content: nothing in it is cut off or scrolls.
+    const fits = await card.evaluate((element) => {
+      const link = element.shadowRoot!.querySelector('a.more')!.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return link.height > 0 && link.bottom <= box.bottom && box.height === element.shadowRoot!.querySelector('article.card')!.getBoundingClientRect().height;
+    });
+    expect(fits).toBe(true);
+    await page.waitForTimeout(300);
+    expect(asked).toHaveLength(2);
   });
 
   it("should not render where the key's origins forbid it (frame-ancestors)", async () => {

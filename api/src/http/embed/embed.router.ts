@@ -8,12 +8,18 @@ import { repoRoot } from '../../paths';
 import { anonymousClient, originRefusal, type RequestClient } from '../client-identity';
 import { type ChargePage, sendJsonRateLimited, sendPageRateLimited } from '../page-budget';
 import { renderMessagePage } from '../preview-page';
-import { type CardOptions, type CentreCardData, renderCardPage } from './centre-card';
+import { escapeHtml } from '../../modules/editorial/rich-text';
+import { CARD_SCRIPT_SOURCE, renderCardPage } from './card-page';
+import { estimateCardHeight } from './card-size';
+import { type CardOptions, type CentreCardData, cardLinks } from './centre-card';
+import { sendResizeScript } from './resize-script';
 
 export const CARD_OPERATION = readFileSync(path.join(repoRoot(), 'schema', 'operations', 'centre-card.graphql'), 'utf8');
 const CENTRE_CODE = /^\d{12}-\d{2}$/;
+/** The size cards are advertised at; oEmbed narrows to MIN_CARD_WIDTH on request. */
 export const CARD_WIDTH = 480;
 export const CARD_HEIGHT = 640;
+export const MIN_CARD_WIDTH = 280;
 
 export interface EmbedOptions {
   orm: MikroORM;
@@ -29,11 +35,14 @@ export interface EmbedOptions {
 }
 
 /**
- * GET /embed/centres/:code: the centre card as a small page for iframes; GET /oembed: the
- * oEmbed provider that hands out the iframe. No scripts, no cookies, no external requests.
+ * GET /embed/centres/:code: the centre card as a small page for iframes (no cookies, no external
+ * requests, one script that reports its height); GET /oembed: the oEmbed provider that hands out
+ * the iframe; GET /embed/resize.js: the portal's script that fits iframes to their cards.
  */
 export function embedRouter(options: EmbedOptions): Router {
   const router = express.Router();
+
+  router.get('/embed/resize.js', sendResizeScript);
 
   router.get('/embed/centres/:code', async (req, res) => {
     const card = cardOptions(req, options.publicUrl);
@@ -42,7 +51,7 @@ export function embedRouter(options: EmbedOptions): Router {
     if (!client) return;
     const frameAncestors = client.grant ? client.grant.allowedOrigins.join(' ') || "'none'" : options.keylessFrameAncestors;
     res.set({
-      'Content-Security-Policy': `default-src 'none'; img-src ${new URL(options.mediaBaseUrl).origin} data:; style-src 'unsafe-inline'; frame-ancestors ${frameAncestors}; base-uri 'none'; form-action 'none'`,
+      'Content-Security-Policy': `default-src 'none'; img-src ${new URL(options.mediaBaseUrl).origin} data:; style-src 'unsafe-inline'; script-src ${CARD_SCRIPT_SOURCE}; frame-ancestors ${frameAncestors}; base-uri 'none'; form-action 'none'`,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
     });
@@ -86,8 +95,11 @@ export function embedRouter(options: EmbedOptions): Router {
       res.status(404).json({ error: 'No centre card has that URL.' });
       return;
     }
-    const width = clamp(Number(req.query.maxwidth) || CARD_WIDTH, 280, CARD_WIDTH);
-    const height = clamp(Number(req.query.maxheight) || CARD_HEIGHT, 240, CARD_HEIGHT);
+    const width = clamp(Math.floor(Number(req.query.maxwidth)) || CARD_WIDTH, MIN_CARD_WIDTH, CARD_WIDTH);
+    // As tall as the whole card at that width, up to maxheight (or the advertised 640), but never
+    // less than its head and link need: a smaller answer would be a frame that hides the link.
+    const size = estimateCardHeight(data.centre, { width, size: target.size, locale: target.locale });
+    const height = Math.max(size.essential, Math.min(size.whole, Math.floor(Number(req.query.maxheight)) || CARD_HEIGHT));
     const cover = data.centre.profile?.cover;
     // In English, the English profile's title: centre names are kept in Chinese only.
     const title = target.locale === 'en' && data.centre.profile?.resolvedLocale === 'en' ? data.centre.profile.title : data.centre.name;
@@ -97,7 +109,8 @@ export function embedRouter(options: EmbedOptions): Router {
       provider_name: '玉溪市党群服务中心 Star Centres',
       provider_url: options.publicUrl,
       title,
-      html: `<iframe src="${target.url}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy" title="${title.replace(/[&<>"']/g, '')}"></iframe>`,
+      // resize.js then fits the frame to the card as shown; without it the card fits the frame.
+      html: `<iframe src="${escapeHtml(target.url)}" width="${width}" height="${height}" style="border:0;max-width:100%" loading="lazy" title="${escapeHtml(title)}"></iframe><script async src="${escapeHtml(options.publicUrl)}/embed/resize.js"></script>`,
       width,
       height,
       cache_age: 300,
@@ -109,21 +122,23 @@ export function embedRouter(options: EmbedOptions): Router {
 }
 
 function cardOptions(req: Request, publicUrl: string): CardOptions {
+  const locale = req.query.locale === 'en' ? 'en' : 'zh-Hans';
   return {
-    locale: req.query.locale === 'en' ? 'en' : 'zh-Hans',
+    locale,
     size: req.query.size === 'large' ? 'large' : 'normal',
     theme: req.query.theme === 'dark' ? 'dark' : req.query.theme === 'light' ? 'light' : 'auto',
-    moreUrl: `${publicUrl}/?centre=${encodeURIComponent(String(req.params.code ?? ''))}`,
+    ...cardLinks(publicUrl, String(req.params.code ?? ''), locale),
   };
 }
 
 /** A card URL of this API, or null: oEmbed answers for nothing else. */
-function parseCardUrl(raw: string, publicUrl: string): { url: string; code: string; locale: string } | null {
+function parseCardUrl(raw: string, publicUrl: string): { url: string; code: string; locale: CardOptions['locale']; size: CardOptions['size'] } | null {
   try {
     const url = new URL(raw);
     const match = url.pathname.match(/^\/embed\/centres\/(\d{12}-\d{2})$/);
     if (url.origin !== new URL(publicUrl).origin || !match) return null;
-    return { url: url.toString(), code: match[1]!, locale: url.searchParams.get('locale') === 'en' ? 'en' : 'zh-Hans' };
+    const locale = url.searchParams.get('locale') === 'en' ? 'en' : 'zh-Hans';
+    return { url: url.toString(), code: match[1]!, locale, size: url.searchParams.get('size') === 'large' ? 'large' : 'normal' };
   } catch {
     return null;
   }
