@@ -14,9 +14,6 @@ import { createIsolatedTestApp, type TestApp } from '../helpers/test-app';
 const YIFENG = '530481901001-01';
 const HOSTILE = '</script><script>alert(1)</script>仪凤社区:锻造队伍 升级服务';
 
-/** Moderate, both from the card page lacking a <main> landmark; nothing else. */
-const CARD_KNOWN_VIOLATIONS = ['landmark-one-main', 'region'];
-
 let api: TestApp;
 let apiUrl: string;
 let media: http.Server;
@@ -81,11 +78,9 @@ describe('axe on every public page', () => {
     ['?size=large', 'card-zh-large'],
     ['?locale=en', 'card-en'],
     ['?locale=en&size=large', 'card-en-large'],
-  ])('the embed card %s should have no violation but the known ones', async (query, screenshot) => {
+  ])('the embed card %s should have no violation', async (query, screenshot) => {
     const { violations } = await audit(`/embed/centres/${YIFENG}${query}`, screenshot);
-    // The card page (http/embed/centre-card.ts renderCardPage, owned apart from these pages)
-    // has no <main>: reported to its owner. Exact, so the fix makes this fail until it says [].
-    expect(violations.map((v) => (v as { id: string }).id)).toEqual(CARD_KNOWN_VIOLATIONS);
+    expect(violations.map((v) => (v as { id: string }).id)).toEqual([]);
   });
 });
 

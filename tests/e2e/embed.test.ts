@@ -2,6 +2,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { ApiKeyKind } from '../../api/src/modules/api-key/api-key.entity';
 import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
 import { centreBadge, renderBadgeSvg } from '../../api/src/http/embed/star-badge';
 import { CentreProfile } from '../../api/src/modules/editorial/centre-profile.entity';
@@ -23,6 +24,7 @@ let host: http.Server;
 let hostUrl: string;
 let browser: Browser;
 let blockedKey: string;
+let secretKey: string;
 let portalKey: string;
 
 beforeAll(async () => {
@@ -46,11 +48,14 @@ beforeAll(async () => {
     searchText: '',
   });
   await em.flush();
-  blockedKey = (await createApiKey(api.app.orm.em.fork(), { name: 'allowed elsewhere', allowedOrigins: ['https://allowed.example'], ratePerMinute: 100_000 })).secret;
+  blockedKey = (
+    await createApiKey(api.app.orm.em.fork(), { name: 'allowed elsewhere', kind: ApiKeyKind.PUBLISHABLE, allowedOrigins: ['https://allowed.example'], ratePerMinute: 100_000 })
+  ).secret;
+  secretKey = (await createApiKey(api.app.orm.em.fork(), { name: 'a server', allowedOrigins: [], ratePerMinute: 100_000 })).secret;
 
   const hostPort = await freePort();
   hostUrl = `http://localhost:${hostPort}`;
-  portalKey = (await createApiKey(api.app.orm.em.fork(), { name: 'the portal', allowedOrigins: [hostUrl], ratePerMinute: 100_000 })).secret;
+  portalKey = (await createApiKey(api.app.orm.em.fork(), { name: 'the portal', kind: ApiKeyKind.PUBLISHABLE, allowedOrigins: [hostUrl], ratePerMinute: 100_000 })).secret;
   host = http.createServer(async (req, res) => {
     const card = `${apiUrl}/embed/centres/${YIFENG}`;
     let body = '';
@@ -76,6 +81,7 @@ beforeAll(async () => {
         <centre-profile id="card" code="${YIFENG}" locale="en" size="large" theme="dark" api-key="${portalKey}"></centre-profile>
         <centre-profile id="empty" locale="en"></centre-profile>`;
     }
+    if (req.url === '/component-secret.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="${YIFENG}" api-key="${secretKey}"></centre-profile>`;
     if (req.url === '/component-missing.html') body = `<script src="${apiUrl}/embed.js"></script><centre-profile code="530481901001-99" locale="en"></centre-profile>`;
     if (req.url === '/badges.html') {
       body = [`${apiUrl}/badges/${YIFENG}.svg`, `${apiUrl}/badges/${YIFENG}.svg?locale=en`, `${apiUrl}/badges/530481901001-99.svg`, '/hostile-badge.svg']
@@ -133,6 +139,19 @@ describe('a centre card embedded in a portal on another origin', () => {
     await page.goto(`${hostUrl}/component-missing.html`);
     await page.locator('centre-profile .fallback').waitFor();
     expect(await page.locator('centre-profile .fallback').innerText()).toContain('could not be loaded');
+  });
+
+  it('should refuse a secret key written into the page, and never send it', async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/graphql')) asked.push(request.url());
+    });
+    await page.goto(`${hostUrl}/component-secret.html`);
+    await page.locator('centre-profile .fallback').waitFor();
+    expect(await page.locator('centre-profile .fallback').innerText()).toContain('秘密密钥');
+    await page.waitForTimeout(300);
+    expect(asked).toEqual([]);
   });
 
   it('should fetch once per settled set of attributes, and restyle without fetching for size and theme', async () => {

@@ -15,6 +15,7 @@ export const CARD_SIZE_REQUEST = 'star-centres:card-size-request';
 const PAGE_CSS = `
 html, body { height: 100%; margin: 0; background: transparent; }
 body { padding: 8px; box-sizing: border-box; }
+main { height: 100%; }
 .card { box-sizing: border-box; max-height: 100%; }
 .card .details { flex: 0 1 auto; min-height: 0; overflow: hidden; flex-wrap: wrap; align-content: flex-start; }
 .card .details::before { content: ''; margin-bottom: -.7em; }
@@ -85,7 +86,7 @@ export function renderCardPage(centre: CentreCardData, options: CardOptions & { 
 <style>${CARD_CSS}${PAGE_CSS}</style>
 </head>
 <body>
-${renderCardFragment(centre, options)}
+<main>${renderCardFragment(centre, options)}</main>
 <script>${SIZE_SCRIPT}</script>
 </body>
 </html>

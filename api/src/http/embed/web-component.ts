@@ -71,6 +71,12 @@ const SCRIPT = `(function () {
       }
       if (wanted === this.requested) return;
       this.requested = wanted;
+      // A secret key in a page's source is published to every visitor: refuse it before it is sent.
+      if (key && key.indexOf('sc_') === 0) {
+        root.innerHTML = '<style>' + CSS + '</style><p class="fallback" role="alert">'
+          + (english ? 'This is a secret API key, which must never be in a web page: use a publishable key (pk_…) and have the secret one revoked.' : '这是服务器专用的秘密密钥,不能放在网页中;请改用可公开的密钥(pk_ 开头),并请管理员吊销此密钥。') + '</p>';
+        return;
+      }
       if (!/^\\d{12}-\\d{2}$/.test(code)) {
         root.innerHTML = '<style>' + CSS + '</style><p class="fallback" role="alert">'
           + (english ? 'Give the centre code, e.g. code="530481901001-01".' : '请在 code 属性中填写中心代码,例如 530481901001-01。') + '</p>';

@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-
 import type { Context } from '../../context';
 import { offsetAfter, selectsTotalCount, toConnection } from '../../shared/pagination';
 import { loadCardData } from '../../http/embed/card-data';
-import { renderCardFragment } from '../../http/embed/centre-card';
+import { cardLinks, renderCardFragment } from '../../http/embed/centre-card';
 import { CentreView } from '../centre/centre.view';
 import { BrandProgrammeView } from './brand-programme.view';
 import { CentreProfileView } from './centre-profile.view';
@@ -51,7 +51,7 @@ export class CentreEditorialResolver {
       locale: locale === 'en' ? 'en' : 'zh-Hans',
       size: 'normal',
       theme: 'auto',
-      moreUrl: `${context.publicUrl}/?centre=${encodeURIComponent(centre.code)}`,
+      ...cardLinks(context.publicUrl, centre.code, locale === 'en' ? 'en' : 'zh-Hans'),
     });
   }
 
