@@ -211,8 +211,10 @@ export async function createApp(
     const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
     return { data: result?.data ?? null, errors: result?.errors, status: response.http.status, headers: response.http.headers };
   };
-  const runCardQuery = async (variables: { code: string; locale: string }, client: RequestClient) =>
-    ((await runOperation(CARD_OPERATION, variables, client))?.data as { centre: CentreCardData | null } | undefined) ?? null;
+  const runCardQuery = async (variables: { code: string; locale: string }, client: RequestClient) => {
+    const answer = await runOperation(CARD_OPERATION, variables, client);
+    return answer?.data && !answer.errors?.length ? (answer.data as { centre: CentreCardData | null }) : null;
+  };
   app.use(
     previewRouter({
       client: strapiClient,

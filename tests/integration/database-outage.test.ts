@@ -37,7 +37,7 @@ beforeAll(async () => {
   const relayed = new URL(databaseUrl);
   relayed.hostname = '127.0.0.1';
   relayed.port = String(relay.port);
-  api = await createTestApp({ databaseUrl: relayed.toString() });
+  api = await createTestApp({ databaseUrl: relayed.toString(), env: { PUBLIC_URL: 'https://api.example' } });
   const { secret } = await createApiKey(api.app.orm.em.fork(), { name: 'outage portal', allowedOrigins: [], ratePerMinute: 100_000 });
   keyHeaders = { 'x-api-key': secret };
   staffHeaders = await signIn(api, STAFF.city);
@@ -69,7 +69,15 @@ describe('while PostgreSQL cannot be reached', () => {
 });
 
 describe('public pages while PostgreSQL cannot be reached', () => {
-  it.each(['/centres/530402901000-01', '/articles/xingji-zhanbo-3', '/', '/sitemap.xml'])('should answer %s 503 with Retry-After, never a cacheable "not found"', async (path) => {
+  it.each([
+    '/centres/530402901000-01',
+    '/articles/xingji-zhanbo-3',
+    '/',
+    '/sitemap.xml',
+    '/embed/centres/530402901000-01',
+    `/oembed?url=${encodeURIComponent('https://api.example/embed/centres/530402901000-01')}`,
+    '/badges/530402901000-01.svg',
+  ])('should answer %s 503 with Retry-After, never a cacheable "not found"', async (path) => {
     const response = await fetch(`${api.url}${path}`, { headers: { accept: 'text/html' } });
     const text = await response.text();
     expect(response.status).toBe(503);

@@ -19,6 +19,8 @@ const CENTRE_CODE = /^\d{12}-\d{2}$/;
 /** The size cards are advertised at; oEmbed narrows to MIN_CARD_WIDTH on request. */
 export const CARD_WIDTH = 480;
 export const CARD_HEIGHT = 640;
+/** What an outage answers: the database is usually back within seconds (database-outage.ts). */
+const RETRY_AFTER_SECONDS = 30;
 export const MIN_CARD_WIDTH = 280;
 
 export interface EmbedOptions {
@@ -31,6 +33,7 @@ export interface EmbedOptions {
   anonymousRatePerMinute: number;
   /** A card or an oEmbed answer is charged as a page (http/page-budget.ts). */
   chargePage: ChargePage;
+  /** `{ centre: null }`: no such centre; null: no answer (the database is down, say), which is no 404. */
   runCardQuery(variables: { code: string; locale: string }, client: RequestClient): Promise<{ centre: CentreCardData | null } | null>;
 }
 
@@ -60,8 +63,16 @@ export function embedRouter(options: EmbedOptions): Router {
       sendPageRateLimited(res, charge.retryAfterSeconds);
       return;
     }
-    const data = CENTRE_CODE.test(code) ? await options.runCardQuery({ code, locale: card.locale }, charge.runAs) : null;
-    if (!data?.centre) {
+    const data = CENTRE_CODE.test(code) ? await options.runCardQuery({ code, locale: card.locale }, charge.runAs) : { centre: null };
+    if (!data) {
+      res
+        .status(503)
+        .set({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' })
+        .type('html')
+        .send(renderMessagePage('暂时无法显示 / Unavailable', '该名片暂时无法显示,请稍后再试。The card cannot be shown just now; please try again shortly.'));
+      return;
+    }
+    if (!data.centre) {
       res
         .status(404)
         .set('Cache-Control', 'public, max-age=60')
@@ -90,8 +101,15 @@ export function embedRouter(options: EmbedOptions): Router {
       sendJsonRateLimited(res, charge.retryAfterSeconds);
       return;
     }
-    const data = target ? await options.runCardQuery({ code: target.code, locale: target.locale }, charge.runAs) : null;
-    if (!target || !data?.centre) {
+    const data = target ? await options.runCardQuery({ code: target.code, locale: target.locale }, charge.runAs) : { centre: null };
+    if (!data) {
+      res
+        .status(503)
+        .set({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' })
+        .json({ error: 'The card cannot be described just now; please try again shortly.', code: 'SERVICE_UNAVAILABLE' });
+      return;
+    }
+    if (!target || !data.centre) {
       res.status(404).json({ error: 'No centre card has that URL.' });
       return;
     }
