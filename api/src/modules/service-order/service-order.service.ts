@@ -147,17 +147,19 @@ export async function respondToDispatch(
   const offers = await em.find(ServiceOrderDispatch, { order }, { refresh: true, populate: ['unit', 'team'] });
   const offer = offers.find((candidate) => candidate.id === input.dispatchId)!;
   const step = { party: 'STAFF' as const, accountId: acting.accountId, at: now };
-  if (offer.status === DispatchStatus.WITHDRAWN) {
-    throw new AppError(ErrorCode.CONFLICT, 'This offer was withdrawn: another provider took the order first, or the order was cancelled. Nothing was changed.', {
+  if (order.status !== ServiceOrderStatus.DISPATCHED) {
+    // The usual way here: two acceptances at once, and this one waited on the row lock for the other.
+    const why = offer.status === DispatchStatus.WITHDRAWN && order.providerAcceptedAt ? ': another provider took it first (接单)' : '';
+    throw new AppError(ErrorCode.CONFLICT, `This order is ${order.status}, no longer waiting for providers' answers${why}. Nothing was changed.`, {
       argument: 'dispatchId',
+      status: order.status,
       dispatchStatus: offer.status,
     });
   }
-  if (order.status === ServiceOrderStatus.DISPATCHED && offer.status !== DispatchStatus.PENDING) {
-    throw new AppError(ErrorCode.CONFLICT, `This offer was already answered (${offer.status}).`, { argument: 'dispatchId', dispatchStatus: offer.status });
+  if (offer.status !== DispatchStatus.PENDING) {
+    throw new AppError(ErrorCode.CONFLICT, `This offer was already answered (${offer.status}). Nothing was changed.`, { argument: 'dispatchId', dispatchStatus: offer.status });
   }
   if (input.accept) {
-    // A CONFLICT unless the order is still DISPATCHED: another provider's acceptance came first.
     applyMove(em, order, A.PROVIDER_ACCEPT, { ...step, note: `${providerName(offer)} 接单`, isPublic: true });
     for (const other of offers) {
       other.isLead = other === offer;
