@@ -40,9 +40,9 @@ export const ORDER_MOVES: Readonly<Record<Exclude<A, A.SUBMIT>, OrderMove>> = {
 
 export type OrderMoveAction = keyof typeof ORDER_MOVES;
 
-/** The statuses each status may move to (derived from ORDER_MOVES; CANCELLED is final). */
+/** The statuses each status may move to (derived from ORDER_MOVES; CANCELLED is final; a decline that leaves offers open is no move). */
 export const SERVICE_ORDER_TRANSITIONS: TransitionTable<S> = Object.fromEntries(
-  Object.values(S).map((status) => [status, [...new Set(Object.values(ORDER_MOVES).flatMap((move) => (move.from.includes(status) ? [move.to] : [])))]]),
+  Object.values(S).map((status) => [status, [...new Set(Object.values(ORDER_MOVES).flatMap((move) => (move.from.includes(status) && move.to !== status ? [move.to] : [])))]]),
 ) as unknown as TransitionTable<S>;
 
 /** The actions `party` may take on an order in `status`. */
