@@ -89,7 +89,7 @@ export async function lastEvent(api: TestApp, orderId: string) {
 export async function offersOf(api: TestApp, orderId: string) {
   return (await api.app.orm.em
     .getConnection()
-    .execute(`select id, status, is_lead as "isLead", unit_id as "unitId" from service_order_dispatch where order_id = ? order by dispatched_at, id`, [orderId])) as Array<{
+    .execute(`select id, status, is_lead as "isLead", unit_id as "unitId" from service_order_dispatch where order_id = ? order by dispatched_at, position`, [orderId])) as Array<{
     id: string;
     status: string;
     isLead: boolean;

@@ -206,17 +206,28 @@ describe('staff lists of orders', () => {
     } } }
   }`;
 
-  async function statementsFor(first: number): Promise<number> {
+  // Orders of one shape at a centre no other test orders from (高仓), so both pages load every relation.
+  const GAOCANG = '530402901000-01';
+
+  async function statementsFor(first: number, headers: Record<string, string>): Promise<number> {
     api.statements.length = 0;
-    const data = dataOf(await api.gql(LIST, { first, centre: ORDER_CENTRE }, staff));
+    const data = dataOf(await api.gql(LIST, { first, centre: GAOCANG }, headers));
     expect(data.serviceOrders.edges).toHaveLength(first);
     return api.statements.length;
   }
 
   it('should cost the same number of statements for 1 order as for 20, with their timelines and offers', async () => {
-    while (dataOf(await api.gql(LIST, { first: 0, centre: ORDER_CENTRE }, staff)).serviceOrders.totalCount < 20) await reach('DISPATCHED');
-    const one = await statementsFor(1);
-    const twenty = await statementsFor(20);
+    const city = await signIn(api, STAFF.city);
+    const gaocang = await createProviders(api, GAOCANG);
+    const [resource] = await api.app.orm.em.getConnection().execute(`select id from resource where centre_code = ? and status = 'ACTIVE' limit 1`, [GAOCANG]);
+    for (let n = 0; n < 20; n += 1) {
+      const order = await submit(api, { centreCode: GAOCANG, resourceId: resource.id });
+      dataOf(await api.gql(OPS.advance, { input: { orderId: order.id, action: 'ACCEPT' } }, city));
+      const offers = [{ allianceUnitId: gaocang.units[0], isLead: true }, { volunteerTeamId: gaocang.team }];
+      dataOf(await api.gql(OPS.dispatch, { input: { orderId: order.id, offers } }, city));
+    }
+    const one = await statementsFor(1, city);
+    const twenty = await statementsFor(20, city);
     expect(twenty).toBe(one);
     expect(twenty).toBeLessThanOrEqual(10);
   });

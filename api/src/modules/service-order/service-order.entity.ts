@@ -137,6 +137,10 @@ export class ServiceOrderDispatch {
   @ManyToOne(() => VolunteerTeam, { fieldName: 'team_id', nullable: true, deleteRule: 'cascade' })
   team?: Rel<VolunteerTeam>;
 
+  /** Its place among the offers made together (they share dispatchedAt): lists show them in that order. */
+  @Property({ type: 'smallint' })
+  position!: number;
+
   @Property({ type: 'boolean' })
   isLead!: boolean;
 

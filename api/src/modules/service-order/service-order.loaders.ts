@@ -60,9 +60,10 @@ export function createServiceOrderLoaders(deps: LoaderDeps) {
     orderDispatches: manyByKey<string, ServiceOrderDispatchView>(
       async (ids) =>
         (
-          await read.rows<ServiceOrderDispatchView>(`select ${DISPATCH_COLUMNS} from service_order_dispatch p where p.order_id = any(?::text[]) order by p.dispatched_at, p.id`, [
-            pgArray(ids),
-          ])
+          await read.rows<ServiceOrderDispatchView>(
+            `select ${DISPATCH_COLUMNS} from service_order_dispatch p where p.order_id = any(?::text[]) order by p.dispatched_at, p.position`,
+            [pgArray(ids)],
+          )
         ).map((row) => ({ ...row, dispatchedAt: new Date(row.dispatchedAt), respondedAt: row.respondedAt ? new Date(row.respondedAt) : null })),
       (dispatch) => dispatch.orderId,
       options,

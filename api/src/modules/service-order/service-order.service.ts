@@ -113,11 +113,11 @@ export async function dispatchOrder(
       const unit = await findOrFail(em, AllianceUnit, offer.allianceUnitId, `${argument}.allianceUnitId`);
       const active = await em.count(AllianceMembership, { centre: order.centre, unit, status: MembershipStatus.ACTIVE });
       if (!active) throw badInput(`${argument}.allianceUnitId`, `must name a unit with an active membership of the alliance of ${order.centre.code}.`);
-      em.create(ServiceOrderDispatch, { id: newRecordId(), order, unit, isLead, dispatchedAt: now });
+      em.create(ServiceOrderDispatch, { id: newRecordId(), order, unit, position: index, isLead, dispatchedAt: now });
     } else {
       const team = await findOrFail(em, VolunteerTeam, offer.volunteerTeamId!, `${argument}.volunteerTeamId`);
       if (team.centre.code !== order.centre.code) throw badInput(`${argument}.volunteerTeamId`, `must name a volunteer team of ${order.centre.code}.`);
-      em.create(ServiceOrderDispatch, { id: newRecordId(), order, team, isLead, dispatchedAt: now });
+      em.create(ServiceOrderDispatch, { id: newRecordId(), order, team, position: index, isLead, dispatchedAt: now });
     }
   }
   await em.flush();
@@ -144,7 +144,7 @@ export async function respondToDispatch(
   const found = await em.findOne(ServiceOrderDispatch, { id: input.dispatchId });
   if (!found) throw new AppError(ErrorCode.NOT_FOUND, `No dispatch has the id "${input.dispatchId}".`, { argument: 'dispatchId' });
   const order = await guardedOrder(em, found.order.id, acting, 'dispatchId');
-  const offers = await em.find(ServiceOrderDispatch, { order }, { refresh: true, populate: ['unit', 'team'] });
+  const offers = await em.find(ServiceOrderDispatch, { order }, { refresh: true, populate: ['unit', 'team'], orderBy: { dispatchedAt: 'asc', position: 'asc' } });
   const offer = offers.find((candidate) => candidate.id === input.dispatchId)!;
   const step = { party: 'STAFF' as const, accountId: acting.accountId, at: now };
   if (order.status !== ServiceOrderStatus.DISPATCHED) {
