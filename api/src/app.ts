@@ -118,6 +118,7 @@ export async function createApp(
     },
     limiter,
     staffSessionHours: config.staffSessionHours,
+    orderSubmissions: config.orderSubmissions,
     loaders,
   };
   const strapiClient = editorial ? new StrapiClient(editorial.cmsUrl, editorial.apiToken) : undefined;

@@ -61,6 +61,8 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   ANONYMOUS_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(10_000),
+  ORDER_SUBMISSIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  ORDER_SUBMISSIONS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(1).default(5),
   GRAPHQL_INTROSPECTION: booleanString.default('true'),
   STAFF_SESSION_HOURS: z.coerce
     .number()
@@ -172,6 +174,11 @@ export interface DatabaseConfig {
   name: string;
 }
 
+export interface OrderSubmissionLimits {
+  perAddressPerHour: number;
+  perContactPerDay: number;
+}
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   host: string;
@@ -187,6 +194,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Cost points per minute for requests without an API key, per client address. */
   anonymousRatePerMinute: number;
+  /** Public service-order submissions: per client address an hour, per contact phone a day. */
+  orderSubmissions: OrderSubmissionLimits;
   /** Schema introspection (on: portals generate clients from it). */
   introspection: boolean;
   /** How long a staff sign-in lasts before the token must be renewed by signing in again. */
@@ -230,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     redisUrl: vars.REDIS_URL,
     anonymousRatePerMinute: vars.ANONYMOUS_RATE_PER_MINUTE,
+    orderSubmissions: { perAddressPerHour: vars.ORDER_SUBMISSIONS_PER_ADDRESS_PER_HOUR, perContactPerDay: vars.ORDER_SUBMISSIONS_PER_CONTACT_PER_DAY },
     staffSessionHours: vars.STAFF_SESSION_HOURS,
     introspection: vars.GRAPHQL_INTROSPECTION,
     embedFrameAncestors: vars.EMBED_FRAME_ANCESTORS,

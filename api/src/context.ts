@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { OrderSubmissionLimits } from './config';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './auth/actor';
 import { createReader, type Reader } from './db/read';
@@ -43,9 +44,10 @@ export interface Context {
   staffToken?: string;
   /** Ends cached answers built from these tags, on every replica; writers call it after commit. */
   purge(tags: string[]): Promise<void>;
-  /** Counts failed sign-ins. */
+  /** Counts failed sign-ins and residents' submissions. */
   limiter: RateLimiter;
   staffSessionHours: number;
+  orderSubmissions: OrderSubmissionLimits;
   /** Every type that implements Node, by name: how node(id:) reads it (each module's `nodes`). */
   nodeSources: Readonly<Record<string, NodeSource>>;
 }
@@ -57,6 +59,7 @@ export interface ContextServices {
   purge(tags: string[]): Promise<void>;
   limiter: RateLimiter;
   staffSessionHours: number;
+  orderSubmissions: OrderSubmissionLimits;
   /** Always batched, but for the benchmark's N+1 floor (createApp's `loaders`, from bench/api-server.ts). */
   loaders: LoaderOptions;
 }

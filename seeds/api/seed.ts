@@ -10,6 +10,8 @@ import { CycleStage, RatingCycle } from '../../api/src/modules/rating-cycle/rati
 import type { RatingSchemeInput } from '../../api/src/modules/rating-cycle/rating-cycle.inputs';
 import { saveRatingScheme } from '../../api/src/modules/rating-cycle/rating-scheme.service';
 import scheme2025 from '../facts/rating-scheme-2025.json';
+import workingCalendar from '../facts/working-calendar.json';
+import { WorkingCalendarDay } from '../../api/src/modules/calendar/calendar.entity';
 import type { Dataset, RegionRow } from '../dataset';
 import { buildDataset } from '../generate';
 
@@ -79,6 +81,9 @@ export async function seedDatabase(
     );
 
     await seedLists(tx, dataset.lists, onProgress);
+
+    onProgress(`seed: working calendar ${workingCalendar.years.map(({ year }) => year).join(', ')}`);
+    await seedWorkingCalendar(tx);
   });
   return {
     regions: dataset.regions.length,
@@ -108,6 +113,17 @@ async function seedRatingCycles(em: EntityManager, dataset: Dataset): Promise<vo
   }
   if (!(await em.findOne(RatingScheme, { year: scheme2025.year }))) {
     await saveRatingScheme(em, scheme2025 as unknown as RatingSchemeInput);
+  }
+}
+
+/**
+ * The official holiday arrangements, for years that have none yet: administrators keep the
+ * calendar (setWorkingCalendar), so a later seed run never overwrites a year they changed.
+ */
+async function seedWorkingCalendar(em: EntityManager): Promise<void> {
+  for (const { year, days } of workingCalendar.years) {
+    if (await em.count(WorkingCalendarDay, { day: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } })) continue;
+    await em.insertMany(WorkingCalendarDay, days);
   }
 }
 

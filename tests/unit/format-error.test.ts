@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { AppError, ErrorCode } from '../../api/src/errors/app-error';
-import { createFormatError } from '../../api/src/errors/format-error';
+import { createFormatError, withoutEchoedValue, withoutEchoedVariable } from '../../api/src/errors/format-error';
 
 function capturingLogger() {
   const lines: string[] = [];
@@ -42,5 +42,26 @@ describe('formatError', () => {
     expect(format({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions).toEqual({
       code: 'GRAPHQL_PARSE_FAILED',
     });
+  });
+});
+
+describe('values graphql-js repeats in its messages', () => {
+  it('should leave out a refused variable, keeping the variable, the path and the reason', () => {
+    const reason = new GraphQLError('Field "contactEmail" is not defined by type "SubmitServiceOrderInput".');
+    const message = `Variable "$input" got invalid value { contactPhone: "13812345678", description: "a; Bad" }; ${reason.message}`;
+    expect(withoutEchoedVariable(message, new GraphQLError(message, { originalError: reason }))).toBe(
+      'Variable "$input" got an invalid value; Field "contactEmail" is not defined by type "SubmitServiceOrderInput".',
+    );
+    const scalar = new GraphQLError('String cannot represent a non string value: 13812345678');
+    const atPath = `Variable "$input" got invalid value 13812345678 at "input.contactPhone"; ${scalar.message}`;
+    expect(withoutEchoedVariable(atPath, new GraphQLError(atPath, { originalError: scalar }))).toBe(
+      'Variable "$input" got an invalid value at "input.contactPhone"; String cannot represent a non string value.',
+    );
+  });
+
+  it('should leave out a refused literal', () => {
+    expect(withoutEchoedValue('String cannot represent a non string value: 13812345678')).toBe('String cannot represent a non string value.');
+    expect(withoutEchoedValue('Expected value of type "String!", found 13812345678.')).toBe('Expected value of type "String!".');
+    expect(withoutEchoedValue('Field "x" is not defined by type "Y".')).toBe('Field "x" is not defined by type "Y".');
   });
 });

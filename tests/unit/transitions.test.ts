@@ -9,6 +9,8 @@ import { PROJECT_TRANSITIONS } from '../../api/src/modules/projects/project.serv
 import { ProjectStatus } from '../../api/src/modules/projects/project.entity';
 import { RESOURCE_TRANSITIONS } from '../../api/src/modules/resources/resource.service';
 import { ResourceStatus } from '../../api/src/modules/resources/resource.entity';
+import { SERVICE_ORDER_TRANSITIONS } from '../../api/src/modules/service-order/service-order.states';
+import { ServiceOrderStatus } from '../../api/src/modules/service-order/service-order.types';
 import { assertTransition } from '../../api/src/shared/transitions';
 
 const TABLES = [
@@ -17,6 +19,7 @@ const TABLES = [
   ['project', PROJECT_TRANSITIONS, ProjectStatus],
   ['membership', MEMBERSHIP_TRANSITIONS, MembershipStatus],
   ['activity', ACTIVITY_TRANSITIONS, ActivityStatus],
+  ['service order', SERVICE_ORDER_TRANSITIONS, ServiceOrderStatus],
 ] as const;
 
 describe('status transition tables', () => {
@@ -26,6 +29,12 @@ describe('status transition tables', () => {
       expect(targets).not.toContain(from);
       for (const to of targets) expect(Object.values(statuses)).toContain(to);
     }
+  });
+
+  it('should derive the service-order graph from its actions: only CANCELLED is final, and REVIEWED is reached only from COMPLETED', () => {
+    expect(Object.entries(SERVICE_ORDER_TRANSITIONS).filter(([, to]) => to.length === 0)).toEqual([['CANCELLED', []]]);
+    expect(SERVICE_ORDER_TRANSITIONS.DISPATCHED).toEqual(['ACCEPTED', 'PROVIDER_ACCEPTED', 'CANCELLED']);
+    expect(Object.entries(SERVICE_ORDER_TRANSITIONS).filter(([, to]) => to.includes(ServiceOrderStatus.REVIEWED))).toEqual([['COMPLETED', ['REVIEWED', 'CLOSED']]]);
   });
 
   it('should refuse a skipped step with a message naming both statuses and what is allowed', () => {

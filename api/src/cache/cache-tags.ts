@@ -18,6 +18,8 @@ export const Tags = {
   /** Star counts (ratingStatistics): any published result may change them. */
   ratings: 'ratings',
   cycle: (id: number | string) => `cycle:${id}`,
+  /** The working-day calendar (holidays and 调休 days). */
+  calendar: 'calendar',
 };
 
 /**

@@ -11,6 +11,8 @@ export enum ErrorCode {
   /** The write conflicts with what exists: a reused idempotency key, a stage out of order. */
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A public write over its budget (residents' submissions): `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** The database cannot be reached; the answer carries Retry-After. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',

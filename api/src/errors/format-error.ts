@@ -33,7 +33,8 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError && isBadValueError(error)) {
       const argument = argumentAt(error);
-      const message = argument ? `Argument "${argument}" has an invalid value: ${formatted.message}` : formatted.message;
+      const reason = withoutEchoedValue(formatted.message);
+      const message = argument ? `Argument "${argument}" has an invalid value: ${reason}` : reason;
       return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } };
     }
     if (code === 'GRAPHQL_PARSE_FAILED' && isSizeLimitError(formatted.message)) {
@@ -56,7 +57,7 @@ export function createFormatError(logger: Logger) {
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       // Errors about the request itself (syntax, unknown field, bad variables, query limits).
       const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: withoutEchoedVariable(formatted.message, error), extensions };
     }
     if (isDatabaseOutage(original)) {
       logger.warn({ err: original }, 'database unreachable while executing a GraphQL operation');
@@ -87,6 +88,25 @@ export function serviceUnavailablePlugin(): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * graphql-js repeats the value it refused, and for an unknown field the whole input object: a
+ * resident's phone number sent beside it would reach the answer (and whatever logs answers). The
+ * value is left out; the message still names the variable, the path and what was wrong.
+ */
+export function withoutEchoedVariable(message: string, error: unknown): string {
+  const reason = error instanceof GraphQLError ? error.originalError?.message : undefined;
+  const head = /^Variable "\$\w+" got invalid value /.exec(message);
+  if (!head || !reason || !message.endsWith(`; ${reason}`)) return message;
+  const refused = message.slice(0, message.length - reason.length - 2);
+  const at = / at "[A-Za-z_][\w.[\]]*"$/.exec(refused)?.[0] ?? '';
+  return `${head[0].replace(/got invalid value $/, 'got an invalid value')}${at}; ${withoutEchoedValue(reason)}`;
+}
+
+/** "String cannot represent a non string value: 13812345678" without the value (scalars' and literals' own wording). */
+export function withoutEchoedValue(reason: string): string {
+  return reason.replace(/^([\s\S]*cannot represent[^:]*): [\s\S]*$/, '$1.').replace(/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.');
 }
 
 interface ArgumentProblem {

@@ -3,6 +3,7 @@ import type { NodeSource } from './module';
 import { allianceModule } from './alliance/alliance.module';
 import { apiKeyModule } from './api-key/api-key.module';
 import { auditModule } from './audit/audit.module';
+import { calendarModule } from './calendar/calendar.module';
 import { centreModule } from './centre/centre.module';
 import { editorialModule } from './editorial/editorial.module';
 import { figureModule } from './figure/figure.module';
@@ -14,6 +15,7 @@ import { ratingModule } from './rating/rating.module';
 import { regionModule } from './region/region.module';
 import { resourcesModule } from './resources/resource.module';
 import { searchModule } from './search/search.module';
+import { serviceOrderModule } from './service-order/service-order.module';
 import { staffModule } from './staff/staff.module';
 import { volunteerModule } from './volunteer/volunteer.module';
 
@@ -35,6 +37,8 @@ export const modules = [
   auditModule,
   apiKeyModule,
   ratingCycleModule,
+  calendarModule,
+  serviceOrderModule,
   nodeModule,
 ] as const;
 

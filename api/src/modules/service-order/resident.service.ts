@@ -1,0 +1,183 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OrderSubmissionLimits } from '../../config';
+import { AppError, ErrorCode, badInput } from '../../errors/app-error';
+import type { RateLimiter } from '../../limits/rate-limiter';
+import { assertInEnum, assertText, newRecordId } from '../../shared/records';
+import { Centre } from '../centre/centre.entity';
+import { Resource, ResourceStatus } from '../resources/resource.entity';
+import { ServiceOrder, ServiceOrderEvent } from './service-order.entity';
+import { withdrawOpenOffers } from './service-order.service';
+import { applyMove, lockOrder } from './service-order.timeline';
+import { EventActor, Satisfaction, ServiceCategory, ServiceOrderAction as A, ServiceOrderStatus } from './service-order.types';
+
+export const TOKEN_PREFIX = 'sor_';
+const TOKEN_PATTERN = /^sor_[A-Za-z0-9_-]{43}$/;
+/** Residents' keys double as the secret a replayed token is derived from: they must not be guessable. */
+export const MIN_RESIDENT_KEY_LENGTH = 16;
+export const PHONE_PATTERN = /^\+?[\d -]{5,20}$/;
+
+export interface NewServiceOrder {
+  centreCode: string;
+  category: ServiceCategory;
+  description: string;
+  contactName: string;
+  contactPhone: string;
+  resourceId?: string | null;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The resident's token. Without an idempotency key it is random. With one it is derived from
+ * the key and the input, so a replay (same key, same input) can answer the same token again
+ * though only its hash is stored: whoever can replay already holds both.
+ */
+function tokenFor(key: string | undefined, inputHash: string): string {
+  const secret = key ? createHmac('sha256', key).update(`service-order-token\n${inputHash}`).digest() : randomBytes(32);
+  return TOKEN_PREFIX + secret.toString('base64url');
+}
+
+/** A token's order id, or NOT_FOUND; the token is never echoed. */
+export async function orderIdByToken(em: EntityManager, token: string): Promise<string> {
+  const found = TOKEN_PATTERN.test(token) ? await em.findOne(ServiceOrder, { tokenHash: sha256(token) }, { fields: ['id'] }) : null;
+  if (!found) throw new AppError(ErrorCode.NOT_FOUND, 'No service order has this token: check it was copied whole.', { argument: 'token' });
+  return found.id;
+}
+
+export function tokenHashOf(token: string): string | undefined {
+  return TOKEN_PATTERN.test(token) ? sha256(token) : undefined;
+}
+
+/** Spends one submission from the address's hourly and the contact's daily budget, before anything is read or written. */
+export async function spendSubmission(limiter: RateLimiter, limits: OrderSubmissionLimits, address: string | undefined, phone: string): Promise<void> {
+  const byAddress = `order-submit:address:${address ?? 'unknown'}`;
+  const addressDecision = await limiter.consume(byAddress, 1, limits.perAddressPerHour, 3600);
+  if (!addressDecision.allowed) throw rateLimited('this address', addressDecision.retryAfterSeconds);
+  // The phone is personal data: the bucket (in Redis when shared) is named by its hash.
+  const contactDecision = await limiter.consume(`order-submit:contact:${sha256(phoneDigits(phone))}`, 1, limits.perContactPerDay, 86_400);
+  if (!contactDecision.allowed) {
+    await limiter.refund(byAddress, 1);
+    throw rateLimited('this contact', contactDecision.retryAfterSeconds);
+  }
+}
+
+function rateLimited(who: string, retryAfterSeconds: number): AppError {
+  return new AppError(ErrorCode.RATE_LIMITED, `Too many service orders from ${who}. Try again in ${retryAfterSeconds} s, or call the centre.`, { retryAfterSeconds });
+}
+
+const phoneDigits = (phone: string) => phone.replace(/[^\d+]/g, '');
+
+/** The input as stored and compared: trimmed, the phone without spaces or dashes. */
+export function normalise(input: NewServiceOrder): NewServiceOrder {
+  return {
+    centreCode: input.centreCode.trim(),
+    category: input.category,
+    description: input.description.trim(),
+    contactName: input.contactName.trim(),
+    contactPhone: phoneDigits(input.contactPhone),
+    resourceId: input.resourceId?.trim() || null,
+  };
+}
+
+/**
+ * A resident's order (no sign-in): SUBMITTED, with its first timeline entry. With a key, a
+ * double tap answers the first order (and its token) instead of a second one; the same key
+ * with other input is a CONFLICT. Messages never repeat the contact.
+ */
+export async function submitOrder(em: EntityManager, raw: NewServiceOrder, key: string | undefined): Promise<{ orderId: string; token: string }> {
+  if (key !== undefined && (key.length < MIN_RESIDENT_KEY_LENGTH || key.length > 200)) {
+    throw badInput('idempotencyKey', `must be ${MIN_RESIDENT_KEY_LENGTH} to 200 characters long: a fresh random value (a UUID) per order.`);
+  }
+  const input = normalise(raw);
+  validate(input, raw);
+  const inputHash = sha256(JSON.stringify(input));
+  const keyHash = key ? sha256(key) : undefined;
+  if (keyHash) {
+    const replay = await findReplay(em, keyHash, inputHash, key!);
+    if (replay) return replay;
+  }
+  const token = tokenFor(key, inputHash);
+  try {
+    const orderId = await em.transactional(async (tx) => {
+      const centre = await tx.findOne(Centre, { code: input.centreCode });
+      if (!centre) throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
+      const resource = input.resourceId ? await tx.findOne(Resource, { id: input.resourceId }) : undefined;
+      if (input.resourceId && (!resource || resource.centre.code !== centre.code || resource.status !== ResourceStatus.ACTIVE)) {
+        throw badInput('input.resourceId', `must name a published (ACTIVE) resource of ${centre.code}.`);
+      }
+      const order = tx.create(ServiceOrder, {
+        id: newRecordId(),
+        centre,
+        category: input.category,
+        resource: resource ?? undefined,
+        description: input.description,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        tokenHash: sha256(token),
+        submissionKeyHash: keyHash,
+        submissionInputHash: keyHash ? inputHash : undefined,
+      });
+      tx.create(ServiceOrderEvent, { order, at: order.submittedAt, toStatus: ServiceOrderStatus.SUBMITTED, action: A.SUBMIT, isPublic: true, actor: EventActor.RESIDENT });
+      await tx.flush();
+      return order.id;
+    });
+    return { orderId, token };
+  } catch (error) {
+    // Both taps of a double tap got past the look-up: the second insert lost, so answer the first.
+    if (keyHash && error instanceof UniqueConstraintViolationException) {
+      const replay = await findReplay(em.fork(), keyHash, inputHash, key!);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+}
+
+async function findReplay(em: EntityManager, keyHash: string, inputHash: string, key: string): Promise<{ orderId: string; token: string } | undefined> {
+  const first = await em.findOne(ServiceOrder, { submissionKeyHash: keyHash }, { fields: ['id', 'submissionInputHash'], refresh: true });
+  if (!first) return undefined;
+  if (first.submissionInputHash !== inputHash) {
+    throw new AppError(ErrorCode.CONFLICT, 'This idempotency key was used for another service order (other input). Use a new key for a new order.', { argument: 'idempotencyKey' });
+  }
+  return { orderId: first.id, token: tokenFor(key, inputHash) };
+}
+
+function validate(input: NewServiceOrder, raw: NewServiceOrder): void {
+  assertInEnum(ServiceCategory, input.category, 'input.category');
+  assertText(input.description, 'input.description', 2000);
+  assertText(input.contactName, 'input.contactName', 50);
+  // Never echo the number: it is personal data, and error messages reach logs and screens.
+  if (!PHONE_PATTERN.test(raw.contactPhone) || input.contactPhone.replace('+', '').length < 5) throw badInput('input.contactPhone', 'must be a phone number.');
+}
+
+export interface ReviewInput {
+  satisfaction: Satisfaction;
+  score: number;
+  comment?: string | null;
+}
+
+/** What a resident does with the token: cancel, confirm or dispute completion, review. */
+export type ResidentStep = { action: A.CANCEL; reason?: string | null } | { action: A.CONFIRM | A.NOT_DONE; note?: string | null } | { action: A.REVIEW; review: ReviewInput };
+
+export async function residentStep(em: EntityManager, token: string, step: ResidentStep, now = new Date()): Promise<string> {
+  const id = await orderIdByToken(em, token);
+  if (step.action === A.REVIEW) {
+    assertInEnum(Satisfaction, step.review.satisfaction, 'input.satisfaction');
+    if (!Number.isInteger(step.review.score) || step.review.score < 1 || step.review.score > 5)
+      throw badInput('input.score', `must be a whole number from 1 to 5, got ${step.review.score}.`);
+    assertText(step.review.comment ?? undefined, 'input.comment', 2000);
+  }
+  const note = step.action === A.CANCEL ? step.reason : step.action === A.REVIEW ? null : step.note;
+  assertText(note ?? undefined, step.action === A.CANCEL ? 'reason' : 'note', 2000);
+  await em.transactional(async (tx) => {
+    const order = await lockOrder(tx, id, 'token');
+    applyMove(tx, order, step.action, { party: 'RESIDENT', note, isPublic: true, at: now });
+    if (step.action === A.CANCEL) await withdrawOpenOffers(tx, order, now);
+    if (step.action === A.REVIEW) {
+      Object.assign(order, { satisfaction: step.review.satisfaction, score: step.review.score, reviewComment: step.review.comment?.trim() || undefined });
+    }
+    await tx.flush();
+  });
+  return id;
+}
