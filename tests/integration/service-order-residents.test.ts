@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createApp, type App } from '../../api/src/app';
 import { loadConfig } from '../../api/src/config';
+import { createApiKey } from '../../api/src/modules/api-key/api-key.service';
 import { signIn, STAFF } from '../helpers/staff';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { dataOf, newPhone, OPS, ORDER_CENTRE, orderInput, submit } from '../helpers/service-orders';
@@ -160,5 +161,18 @@ describe('submission budgets', () => {
     expect(answer.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(80_000);
     expect(JSON.stringify(answer)).not.toContain(phone);
     expect(await countOrders('contact_phone = ?', [phone])).toBe(2);
+  });
+});
+
+describe('a portal key limited to a region', () => {
+  it('should submit only to centres of its region, as it reads them', async () => {
+    const { secret } = await createApiKey(api.app.orm.em.fork(), { name: 'orders: 澄江门户', regionCode: '530481', allowedOrigins: [], ratePerMinute: 100_000 });
+    const outside = orderInput();
+    // ORDER_CENTRE (高龙潭) is in 红塔区, outside 澄江市.
+    const refused = await api.gql(OPS.submit, { input: outside }, { 'x-api-key': secret });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await countOrders('contact_phone = ?', [outside.contactPhone])).toBe(0);
+    const inside = orderInput({ centreCode: '530481901001-01' });
+    expect(dataOf(await api.gql(OPS.submit, { input: inside }, { 'x-api-key': secret })).submitServiceOrder.order.id).toBeDefined();
   });
 });

@@ -30,7 +30,7 @@ export class ResidentServiceOrderResolver {
     markPrivate(context);
     // The budgets are spent before anything is read or written: a flood costs the database nothing.
     await spendSubmission(context.limiter, context.orderSubmissions, context.client.address, input.contactPhone);
-    const { orderId, token } = await submitOrder(context.em, input, idempotencyKey ?? undefined);
+    const { orderId, token } = await submitOrder(context.em, input, idempotencyKey ?? undefined, context.scope);
     return { order: (await readResidentOrder(context.read, { id: orderId }))!, residentToken: token };
   }
 

@@ -7,6 +7,7 @@ import type { RateLimiter } from '../../limits/rate-limiter';
 import { assertInEnum, assertText, newRecordId } from '../../shared/records';
 import { Centre } from '../centre/centre.entity';
 import { Resource, ResourceStatus } from '../resources/resource.entity';
+import { isWithin, type Scope } from '../../shared/region-subtree';
 import { ServiceOrder, ServiceOrderEvent } from './service-order.entity';
 import { withdrawOpenOffers } from './service-order.service';
 import { applyMove, lockOrder } from './service-order.timeline';
@@ -86,7 +87,7 @@ export function normalise(input: NewServiceOrder): NewServiceOrder {
  * double tap answers the first order (and its token) instead of a second one; the same key
  * with other input is a CONFLICT. Messages never repeat the contact.
  */
-export async function submitOrder(em: EntityManager, raw: NewServiceOrder, key: string | undefined): Promise<{ orderId: string; token: string }> {
+export async function submitOrder(em: EntityManager, raw: NewServiceOrder, key: string | undefined, scope?: Scope): Promise<{ orderId: string; token: string }> {
   if (key !== undefined && (key.length < MIN_RESIDENT_KEY_LENGTH || key.length > 200)) {
     throw badInput('idempotencyKey', `must be ${MIN_RESIDENT_KEY_LENGTH} to 200 characters long: a fresh random value (a UUID) per order.`);
   }
@@ -101,8 +102,10 @@ export async function submitOrder(em: EntityManager, raw: NewServiceOrder, key: 
   const token = tokenFor(key, inputHash);
   try {
     const orderId = await em.transactional(async (tx) => {
-      const centre = await tx.findOne(Centre, { code: input.centreCode });
-      if (!centre) throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
+      const centre = await tx.findOne(Centre, { code: input.centreCode }, { populate: ['region'] });
+      // A key limited to a region submits as it reads: centres outside its subtree do not exist for it.
+      if (!centre || (scope && !isWithin(centre.region.path, scope.path)))
+        throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
       const resource = input.resourceId ? await tx.findOne(Resource, { id: input.resourceId }) : undefined;
       if (input.resourceId && (!resource || resource.centre.code !== centre.code || resource.status !== ResourceStatus.ACTIVE)) {
         throw badInput('input.resourceId', `must name a published (ACTIVE) resource of ${centre.code}.`);
