@@ -7,7 +7,7 @@ import { guardCentreOf } from '../centre/centre.service';
 import type { StaffActing } from '../service-order/service-order.service';
 import { VolunteerTeam } from '../volunteer/volunteer.entity';
 import { Report, ReportHandler } from './report.entity';
-import { applyMove, lockReport } from './report.states';
+import { applyMove, assertMove, lockReport } from './report.states';
 import { CaseMode, HandlerType, ReportAction as A, ReportStatus } from './report.types';
 
 /** 跟踪 cases are due on the 5th working day after acceptance, 联办 on the 10th (China time, the working calendar). */
@@ -113,6 +113,8 @@ export async function reportBack(
   assertText(input.result, 'input.result', 2000);
   if (!input.result.trim()) throw badInput('input.result', 'must say what was done.');
   const report = await guardedReport(em, input.reportId, acting);
+  // The status first: a report that cannot take a report-back says so, whatever handler was named.
+  if (report.status !== ReportStatus.IN_HANDLING) assertMove(report, A.GIVE_FEEDBACK, 'STAFF');
   const step = { party: 'STAFF' as const, accountId: acting.accountId, at: now };
   const handlers = await em.find(ReportHandler, { report }, { orderBy: { position: 'asc' }, populate: ['unit', 'team'] });
   const handler = input.handlerId ? handlers.find((candidate) => candidate.id === input.handlerId) : undefined;
