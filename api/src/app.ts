@@ -48,7 +48,7 @@ import { StrapiClient } from './modules/editorial/strapi-client';
 import { redactSecrets } from './logger';
 import { listTags } from './modules';
 import { FilePhotoStore, type PhotoStore } from './modules/report/report-photo.store';
-import { MAX_PHOTOS_PER_REPORT, reportPhotoRouter } from './modules/report/report-photo.router';
+import { MAX_PHOTOS_PER_REPORT, reportPhotoRouter } from './http/report-photos.router';
 import { createSchema } from './schema';
 import type { LoaderOptions } from './shared/loader';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT } from '../../api/src/modules/report/report-photo.router';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_REPORT } from '../../api/src/http/report-photos.router';
 import { BASE_JPEG, BASE_PNG, GPS_BYTES, jpegWithGps, pngWithGps } from '../helpers/photos';
 import { dataOf, REPORT_CENTRE, RPT, submitReport } from '../helpers/reports';
 import { signIn, STAFF } from '../helpers/staff';
