@@ -47,6 +47,7 @@ import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
 import { redactSecrets } from './logger';
 import { listTags } from './modules';
+import { S3PhotoStore } from './modules/report/report-photo.s3';
 import { FilePhotoStore, type PhotoStore } from './modules/report/report-photo.store';
 import { MAX_PHOTOS_PER_REPORT, reportPhotoRouter } from './http/report-photos.router';
 import { createSchema } from './schema';
@@ -80,7 +81,7 @@ export interface AppOptions {
   responseCache?: boolean;
   /** Receives each /graphql request's context once built (tests inspect its entity manager). */
   onContext?: (context: Context) => void;
-  /** Where reports' photos are kept: files under DATA_DIR unless given. */
+  /** Where reports' photos are kept: unless given, the PHOTO_S3_ bucket when configured, else files under DATA_DIR. */
   photoStore?: PhotoStore;
 }
 
@@ -266,7 +267,7 @@ export async function createApp(
   app.use(
     reportPhotoRouter({
       orm,
-      store: photoStore ?? new FilePhotoStore(config.dataDir),
+      store: photoStore ?? (config.photoS3 ? new S3PhotoStore(config.photoS3) : new FilePhotoStore(config.dataDir)),
       limiter,
       uploadsPerAddressPerHour: config.orderSubmissions.perAddressPerHour * MAX_PHOTOS_PER_REPORT,
       purge: async (tags) => {
