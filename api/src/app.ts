@@ -47,6 +47,9 @@ import { EditorialSyncRunner } from './modules/editorial/editorial-sync.runner';
 import { StrapiClient } from './modules/editorial/strapi-client';
 import { redactSecrets } from './logger';
 import { listTags } from './modules';
+import { S3PhotoStore } from './modules/report/report-photo.s3';
+import { FilePhotoStore, type PhotoStore } from './modules/report/report-photo.store';
+import { MAX_PHOTOS_PER_REPORT, reportPhotoRouter } from './http/report-photos.router';
 import { createSchema } from './schema';
 import type { LoaderOptions } from './shared/loader';
 
@@ -78,6 +81,8 @@ export interface AppOptions {
   responseCache?: boolean;
   /** Receives each /graphql request's context once built (tests inspect its entity manager). */
   onContext?: (context: Context) => void;
+  /** Where reports' photos are kept: unless given, the PHOTO_S3_ bucket when configured, else files under DATA_DIR. */
+  photoStore?: PhotoStore;
 }
 
 export interface App {
@@ -98,7 +103,7 @@ export interface App {
 
 export async function createApp(
   config: Config,
-  { databaseUrl, logger, onQuery, startsReady = true, editorial, loaders = { batch: true }, responseCache: isCaching = true, onContext }: AppOptions,
+  { databaseUrl, logger, onQuery, startsReady = true, editorial, loaders = { batch: true }, responseCache: isCaching = true, onContext, photoStore }: AppOptions,
 ): Promise<App> {
   let isStarted = startsReady;
   const orm = await MikroORM.init(createOrmConfig({ databaseUrl, onQuery, log: (message, level) => logger[level](message) }));
@@ -254,6 +259,20 @@ export async function createApp(
       anonymousRatePerMinute: config.anonymousRatePerMinute,
       chargePage,
       runCardQuery,
+    }),
+  );
+  // Reports' photos: raw bodies (GraphQL here is JSON only), the resident's token or a staff session.
+  app.use('/reports', clientIdentity({ orm, anonymousRatePerMinute: config.anonymousRatePerMinute }));
+  app.use('/reports', staffIdentity({ orm, staffRatePerMinute: config.anonymousRatePerMinute }));
+  app.use(
+    reportPhotoRouter({
+      orm,
+      store: photoStore ?? (config.photoS3 ? new S3PhotoStore(config.photoS3) : new FilePhotoStore(config.dataDir)),
+      limiter,
+      uploadsPerAddressPerHour: config.orderSubmissions.perAddressPerHour * MAX_PHOTOS_PER_REPORT,
+      purge: async (tags) => {
+        await responseCache.purge(tags);
+      },
     }),
   );
   app.use(badgeRouter({ publicUrl: config.publicUrl, anonymousRatePerMinute: config.anonymousRatePerMinute, runBadgeQuery }));

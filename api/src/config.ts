@@ -72,6 +72,13 @@ const envSchema = z.object({
   EMBED_FRAME_ANCESTORS: z.string().min(1).default('*'),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(256),
   TRUST_PROXY: trustProxy.default('false'),
+  // Reports' photos in an S3-compatible bucket instead of DATA_DIR (all four or none; the region defaults to us-east-1).
+  PHOTO_S3_ENDPOINT: z.string().url().optional(),
+  PHOTO_S3_BUCKET: z.string().min(1).optional(),
+  PHOTO_S3_REGION: z.string().min(1).default('us-east-1'),
+  PHOTO_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  PHOTO_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  PHOTO_S3_PREFIX: z.string().default('report-photos/'),
   CMS_ENABLED: booleanString.default('true'),
   CMS_URL: z.string().url().optional(),
   EDITORIAL_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(300),
@@ -174,6 +181,15 @@ export interface DatabaseConfig {
   name: string;
 }
 
+export interface PhotoS3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  prefix: string;
+}
+
 export interface OrderSubmissionLimits {
   perAddressPerHour: number;
   perContactPerDay: number;
@@ -204,6 +220,8 @@ export interface Config {
   embedFrameAncestors: string;
   /** Open connections one client address may hold; 0 turns the cap off. */
   maxConnectionsPerAddress: number;
+  /** Where reports' photos go when not under DATA_DIR (PHOTO_S3_*). */
+  photoS3: PhotoS3Config | undefined;
   /** Express's `trust proxy`: false, a hop count, or proxy addresses (TRUST_PROXY). */
   trustProxy: false | number | string;
   cms: CmsConfig;
@@ -245,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embedFrameAncestors: vars.EMBED_FRAME_ANCESTORS,
     maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS,
     trustProxy: vars.TRUST_PROXY,
+    photoS3: photoS3Of(vars),
     cms: {
       enabled: vars.CMS_ENABLED,
       apiInternalUrl: (vars.API_INTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' ? '127.0.0.1' : vars.HOST}:${vars.PORT}`).replace(/\/$/, ''),
@@ -286,4 +305,20 @@ export function databaseFromUrl(rawUrl: string, nameOverride?: string): Database
 /** The API's database on the embedded PostgreSQL, as its superuser with the generated password. */
 export function embeddedDatabase(port: number, password: string): DatabaseConfig {
   return databaseFromUrl(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DEFAULT_DATABASE_NAME}`);
+}
+
+const PHOTO_S3_REQUIRED = ['PHOTO_S3_ENDPOINT', 'PHOTO_S3_BUCKET', 'PHOTO_S3_ACCESS_KEY_ID', 'PHOTO_S3_SECRET_ACCESS_KEY'] as const;
+
+function photoS3Of(vars: z.infer<typeof envSchema>): PhotoS3Config | undefined {
+  const missing = PHOTO_S3_REQUIRED.filter((name) => !vars[name]);
+  if (missing.length === PHOTO_S3_REQUIRED.length) return undefined;
+  if (missing.length) throw new ConfigError(`Invalid environment:\n  ${missing.join(', ')}: required with the other PHOTO_S3_ settings`);
+  return {
+    endpoint: vars.PHOTO_S3_ENDPOINT!,
+    bucket: vars.PHOTO_S3_BUCKET!,
+    region: vars.PHOTO_S3_REGION,
+    accessKeyId: vars.PHOTO_S3_ACCESS_KEY_ID!,
+    secretAccessKey: vars.PHOTO_S3_SECRET_ACCESS_KEY!,
+    prefix: vars.PHOTO_S3_PREFIX,
+  };
 }

@@ -19,8 +19,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 // Query parameters that carry credentials (embed ?key=, preview ?token=), also when the URL
 // sits URL-encoded inside another one (/oembed?url=…%3Fkey%3D…).
 const SECRET_PARAMETER = /((?:^|[?&;]|%3F|%26)(?:key|api_?key|token|access_token|secret|password)(?:=|%3D))(?:[^&#;%\s]|%(?!26)[0-9A-F]{2})*/gi;
-// API keys, staff tokens and residents' order tokens wherever else they appear.
-const SECRET_TOKEN = /(sst_|sc_|pk_|sor_)[A-Za-z0-9_-]{8,}/g;
+// API keys, staff tokens and residents' order and report tokens wherever else they appear.
+const SECRET_TOKEN = /(sst_|sc_|pk_|sor_|rpt_)[A-Za-z0-9_-]{8,}/g;
 
 /** A URL (or any text) with keys, tokens and secrets replaced, for logs. */
 export function redactSecrets(text: string): string {

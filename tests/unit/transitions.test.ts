@@ -9,6 +9,8 @@ import { PROJECT_TRANSITIONS } from '../../api/src/modules/projects/project.serv
 import { ProjectStatus } from '../../api/src/modules/projects/project.entity';
 import { RESOURCE_TRANSITIONS } from '../../api/src/modules/resources/resource.service';
 import { ResourceStatus } from '../../api/src/modules/resources/resource.entity';
+import { REPORT_TRANSITIONS } from '../../api/src/modules/report/report.states';
+import { ReportStatus } from '../../api/src/modules/report/report.types';
 import { SERVICE_ORDER_TRANSITIONS } from '../../api/src/modules/service-order/service-order.states';
 import { ServiceOrderStatus } from '../../api/src/modules/service-order/service-order.types';
 import { assertTransition } from '../../api/src/shared/transitions';
@@ -20,6 +22,7 @@ const TABLES = [
   ['membership', MEMBERSHIP_TRANSITIONS, MembershipStatus],
   ['activity', ACTIVITY_TRANSITIONS, ActivityStatus],
   ['service order', SERVICE_ORDER_TRANSITIONS, ServiceOrderStatus],
+  ['report', REPORT_TRANSITIONS, ReportStatus],
 ] as const;
 
 describe('status transition tables', () => {
@@ -35,6 +38,12 @@ describe('status transition tables', () => {
     expect(Object.entries(SERVICE_ORDER_TRANSITIONS).filter(([, to]) => to.length === 0)).toEqual([['CANCELLED', []]]);
     expect(SERVICE_ORDER_TRANSITIONS.DISPATCHED).toEqual(['ACCEPTED', 'PROVIDER_ACCEPTED', 'CANCELLED']);
     expect(Object.entries(SERVICE_ORDER_TRANSITIONS).filter(([, to]) => to.includes(ServiceOrderStatus.REVIEWED))).toEqual([['COMPLETED', ['REVIEWED', 'CLOSED']]]);
+  });
+
+  it('should derive the report graph from its actions: none is final (REOPEN), and only feedback leads to CLOSED', () => {
+    expect(Object.entries(REPORT_TRANSITIONS).filter(([, to]) => to.length === 0)).toEqual([]);
+    expect(Object.entries(REPORT_TRANSITIONS).filter(([, to]) => to.includes(ReportStatus.CLOSED))).toEqual([['FEEDBACK_GIVEN', ['CLOSED']]]);
+    expect(REPORT_TRANSITIONS.ACCEPTED).toEqual(['IN_HANDLING', 'FEEDBACK_GIVEN', 'REJECTED', 'DUPLICATE']);
   });
 
   it('should refuse a skipped step with a message naming both statuses and what is allowed', () => {

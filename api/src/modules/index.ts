@@ -13,6 +13,7 @@ import { projectsModule } from './projects/project.module';
 import { ratingCycleModule } from './rating-cycle/rating-cycle.module';
 import { ratingModule } from './rating/rating.module';
 import { regionModule } from './region/region.module';
+import { reportModule } from './report/report.module';
 import { resourcesModule } from './resources/resource.module';
 import { searchModule } from './search/search.module';
 import { serviceOrderModule } from './service-order/service-order.module';
@@ -39,6 +40,7 @@ export const modules = [
   ratingCycleModule,
   calendarModule,
   serviceOrderModule,
+  reportModule,
   nodeModule,
 ] as const;
 

@@ -1,8 +1,8 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderSubmissionLimits } from '../../config';
 import { AppError, ErrorCode, badInput } from '../../errors/app-error';
+import { assertResidentKey, PHONE_PATTERN, phoneDigits, residentTokenFor, sha256, spendResidentSubmission } from '../../shared/resident-submission';
 import type { RateLimiter } from '../../limits/rate-limiter';
 import { assertInEnum, assertText, newRecordId } from '../../shared/records';
 import { Centre } from '../centre/centre.entity';
@@ -15,9 +15,6 @@ import { EventActor, Satisfaction, ServiceCategory, ServiceOrderAction as A, Ser
 
 export const TOKEN_PREFIX = 'sor_';
 const TOKEN_PATTERN = /^sor_[A-Za-z0-9_-]{43}$/;
-/** Residents' keys double as the secret a replayed token is derived from: they must not be guessable. */
-export const MIN_RESIDENT_KEY_LENGTH = 16;
-export const PHONE_PATTERN = /^\+?[\d -]{5,20}$/;
 
 export interface NewServiceOrder {
   centreCode: string;
@@ -28,17 +25,10 @@ export interface NewServiceOrder {
   resourceId?: string | null;
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export { MIN_RESIDENT_KEY_LENGTH, PHONE_PATTERN, sha256 } from '../../shared/resident-submission';
 
-/**
- * The resident's token. Without an idempotency key it is random. With one it is derived from
- * the key and the input, so a replay (same key, same input) can answer the same token again
- * though only its hash is stored: whoever can replay already holds both.
- */
-function tokenFor(key: string | undefined, inputHash: string): string {
-  const secret = key ? createHmac('sha256', key).update(`service-order-token\n${inputHash}`).digest() : randomBytes(32);
-  return TOKEN_PREFIX + secret.toString('base64url');
-}
+/** The resident's token: random, or derived from the idempotency key and the input (shared/resident-submission.ts). */
+const tokenFor = (key: string | undefined, inputHash: string) => residentTokenFor(TOKEN_PREFIX, 'service-order-token', key, inputHash);
 
 /** A token's order id, or NOT_FOUND; the token is never echoed. */
 export async function orderIdByToken(em: EntityManager, token: string): Promise<string> {
@@ -53,22 +43,8 @@ export function tokenHashOf(token: string): string | undefined {
 
 /** Spends one submission from the address's hourly and the contact's daily budget, before anything is read or written. */
 export async function spendSubmission(limiter: RateLimiter, limits: OrderSubmissionLimits, address: string | undefined, phone: string): Promise<void> {
-  const byAddress = `order-submit:address:${address ?? 'unknown'}`;
-  const addressDecision = await limiter.consume(byAddress, 1, limits.perAddressPerHour, 3600);
-  if (!addressDecision.allowed) throw rateLimited('this address', addressDecision.retryAfterSeconds);
-  // The phone is personal data: the bucket (in Redis when shared) is named by its hash.
-  const contactDecision = await limiter.consume(`order-submit:contact:${sha256(phoneDigits(phone))}`, 1, limits.perContactPerDay, 86_400);
-  if (!contactDecision.allowed) {
-    await limiter.refund(byAddress, 1);
-    throw rateLimited('this contact', contactDecision.retryAfterSeconds);
-  }
+  await spendResidentSubmission(limiter, limits, { bucket: 'order-submit', noun: 'service orders' }, address, phone);
 }
-
-function rateLimited(who: string, retryAfterSeconds: number): AppError {
-  return new AppError(ErrorCode.RATE_LIMITED, `Too many service orders from ${who}. Try again in ${retryAfterSeconds} s, or call the centre.`, { retryAfterSeconds });
-}
-
-const phoneDigits = (phone: string) => phone.replace(/[^\d+]/g, '');
 
 /** The input as stored and compared: trimmed, the phone without spaces or dashes. */
 export function normalise(input: NewServiceOrder): NewServiceOrder {
@@ -88,9 +64,7 @@ export function normalise(input: NewServiceOrder): NewServiceOrder {
  * with other input is a CONFLICT. Messages never repeat the contact.
  */
 export async function submitOrder(em: EntityManager, raw: NewServiceOrder, key: string | undefined, scope?: Scope): Promise<{ orderId: string; token: string }> {
-  if (key !== undefined && (key.length < MIN_RESIDENT_KEY_LENGTH || key.length > 200)) {
-    throw badInput('idempotencyKey', `must be ${MIN_RESIDENT_KEY_LENGTH} to 200 characters long: a fresh random value (a UUID) per order.`);
-  }
+  assertResidentKey(key, 'order');
   const input = normalise(raw);
   validate(input, raw);
   const inputHash = sha256(JSON.stringify(input));
