@@ -6,6 +6,7 @@ import { AppError, ErrorCode, badInput } from '../../errors/app-error';
 import type { RateLimiter } from '../../limits/rate-limiter';
 import { assertInEnum, assertText, newRecordId } from '../../shared/records';
 import { Centre } from '../centre/centre.entity';
+import { issueForReviewedOrder } from '../points/issue.service';
 import { Resource, ResourceStatus } from '../resources/resource.entity';
 import { isWithin, type Scope } from '../../shared/region-subtree';
 import { ServiceOrder, ServiceOrderEvent } from './service-order.entity';
@@ -179,6 +180,11 @@ export async function residentStep(em: EntityManager, token: string, step: Resid
     if (step.action === A.CANCEL) await withdrawOpenOffers(tx, order, now);
     if (step.action === A.REVIEW) {
       Object.assign(order, { satisfaction: step.review.satisfaction, score: step.review.score, reviewComment: step.review.comment?.trim() || undefined });
+      // 积分: ORDER_REVIEWED points, in this transaction, once per order. The review stands without them (no budget, a limit): staff see why.
+      const points = await issueForReviewedOrder(tx, { id: order.id, centreCode: order.centre.code, contactPhone: order.contactPhone }, now);
+      const note = points.issued ? `积分 +${points.points} (ORDER_REVIEWED)` : `No points issued: ${points.reason}`;
+      const [from, to] = [ServiceOrderStatus.REVIEWED, ServiceOrderStatus.REVIEWED];
+      tx.create(ServiceOrderEvent, { order, at: now, fromStatus: from, toStatus: to, action: A.REVIEW, note, isPublic: points.issued, actor: EventActor.SYSTEM });
     }
     await tx.flush();
   });
