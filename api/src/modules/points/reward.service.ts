@@ -64,7 +64,11 @@ export async function redeemReward(em: EntityManager, token: string, itemId: str
   if (typeof key !== 'string' || key.trim().length < 16 || key.length > 200) {
     throw badInput('idempotencyKey', 'must be 16 to 200 characters long: a fresh random value (a UUID) per redemption.');
   }
-  const residentKey = await residentKeyByToken(em, token);
+  return redeemAsResident(em, await residentKeyByToken(em, token), itemId, key);
+}
+
+/** redeemReward once the resident is known by their key (the property test calls it directly). */
+export async function redeemAsResident(em: EntityManager, residentKey: string, itemId: string, key: string): Promise<string> {
   const keyHash = sha256(`redeem:${key}`);
   const inputHash = sha256(JSON.stringify({ residentKey, itemId }));
   const replay = await findRedemption(em, keyHash, inputHash);

@@ -176,15 +176,14 @@ export async function residentStep(em: EntityManager, token: string, step: Resid
   assertText(note ?? undefined, step.action === A.CANCEL ? 'reason' : 'note', 2000);
   await em.transactional(async (tx) => {
     const order = await lockOrder(tx, id, 'token');
-    applyMove(tx, order, step.action, { party: 'RESIDENT', note, isPublic: true, at: now });
+    const event = applyMove(tx, order, step.action, { party: 'RESIDENT', note, isPublic: true, at: now });
     if (step.action === A.CANCEL) await withdrawOpenOffers(tx, order, now);
     if (step.action === A.REVIEW) {
       Object.assign(order, { satisfaction: step.review.satisfaction, score: step.review.score, reviewComment: step.review.comment?.trim() || undefined });
-      // 积分: ORDER_REVIEWED points, in this transaction, once per order. The review stands without them (no budget, a limit): staff see why.
+      // 积分: ORDER_REVIEWED points, in this transaction, once per order. The review stands without them
+      // (no budget, a limit reached): the review's timeline entry says what happened.
       const points = await issueForReviewedOrder(tx, { id: order.id, centreCode: order.centre.code, contactPhone: order.contactPhone }, now);
-      const note = points.issued ? `积分 +${points.points} (ORDER_REVIEWED)` : `No points issued: ${points.reason}`;
-      const [from, to] = [ServiceOrderStatus.REVIEWED, ServiceOrderStatus.REVIEWED];
-      tx.create(ServiceOrderEvent, { order, at: now, fromStatus: from, toStatus: to, action: A.REVIEW, note, isPublic: points.issued, actor: EventActor.SYSTEM });
+      event.note = points.issued ? `积分 +${points.points} (ORDER_REVIEWED)` : `No points issued: ${points.reason}`;
     }
     await tx.flush();
   });
