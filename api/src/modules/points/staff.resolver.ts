@@ -65,11 +65,13 @@ export class PointsStaffResolver {
     @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey: string | null,
     @Ctx() context: Context,
   ): Promise<PointsTransferView> {
-    const input = { centreCode, points, note };
+    // An omitted argument arrives undefined, a null one null: both mean no note.
+    const text = note ?? undefined;
+    const input = { centreCode, points, note: text ?? null };
     const request = { name: 'grantPointsBudget', idempotencyKey, input, centreOf: async () => centreCode, adminsOnly: async () => true };
     const transfer = await writePoints(context, request, async (em, actor) => {
-      if (note !== null && (note.trim().length === 0 || note.length > 500)) throw badInput('note', 'must be 1 to 500 characters long.');
-      return em.findOneOrFail(PointsTransfer, { id: await grantBudget(em, centreCode, points, actor.accountId, note?.trim()) });
+      if (text !== undefined && (text.trim().length === 0 || text.length > 500)) throw badInput('note', 'must be 1 to 500 characters long.');
+      return em.findOneOrFail(PointsTransfer, { id: await grantBudget(em, centreCode, points, actor.accountId, text?.trim()) });
     });
     return (await readTransfers(context.read, { id: transfer.id }))[0]!;
   }
