@@ -158,6 +158,20 @@ describe('limits', () => {
     await assertInvariants();
   });
 
+  it('should count issues racing for one resident: of six at once, from two centres, exactly the three the daily limit allows are made', async () => {
+    for (const centre of CENTRES) await inTransaction((em) => grantBudget(em, centre, 1000, STAFF_ID));
+    const resident = residentKeyOf(PHONES[2]!);
+    const race = await Promise.allSettled(
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        inTransaction((em) => issuePoints(em, { rule: RULE, centreCode: CENTRES[n % 2]!, residentKey: resident, reference: `race-${n}`, actor: PointsActor.SYSTEM })),
+      ),
+    );
+    expect(race.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
+    for (const outcome of race) if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ code: 'CONFLICT', details: { limit: 'DAILY' } });
+    expect(await sql(`select balance from points_account where id = ?`, [accountIds.resident(resident)])).toEqual([{ balance: 15 }]);
+    await assertInvariants();
+  });
+
   it('should refuse an issue the budget cannot cover, writing nothing, and answer a repeated reference with the first issue', async () => {
     await inTransaction((em) => grantBudget(em, CENTRES[1]!, 7, STAFF_ID));
     const request = { rule: RULE, centreCode: CENTRES[1]!, residentKey: residentKeyOf(PHONES[1]!), reference: 'report-1', actor: PointsActor.SYSTEM };
