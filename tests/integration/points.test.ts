@@ -162,6 +162,13 @@ describe('who may do what', () => {
     expect(dataOf(await api.gql(P.grant, grant, await signIn(api, STAFF.hongta))).grantPointsBudget.lines).toEqual(
       expect.arrayContaining([{ accountKind: 'CENTRE_BUDGET', amount: 5 }]),
     );
+    // A retried grant (same idempotency key) answers the first transfer and grants once.
+    const grants = async () => (await sql(`select count(*)::int as n from points_transfer where kind = 'BUDGET_GRANT' and centre_code = ?`, [ORDER_CENTRE]))[0].n;
+    const before = await grants();
+    const key = randomUUID();
+    const first = dataOf(await api.gql(P.grant, { ...grant, idempotencyKey: key }, city)).grantPointsBudget;
+    expect(dataOf(await api.gql(P.grant, { ...grant, idempotencyKey: key }, city)).grantPointsBudget.id).toBe(first.id);
+    expect(await grants()).toBe(before + 1);
     const rule = { key: 'VOLUNTEER_HOURS', points: 10, dailyLimit: 80, yearlyLimit: 1000, isActive: true };
     expect(codeOf(await api.gql(P.setRule, { input: rule }, await signIn(api, STAFF.hongta)))).toBe('FORBIDDEN');
     expect(dataOf(await api.gql(P.setRule, { input: rule }, city)).setPointsRule).toMatchObject(rule);
