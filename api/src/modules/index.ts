@@ -9,6 +9,7 @@ import { editorialModule } from './editorial/editorial.module';
 import { figureModule } from './figure/figure.module';
 import { needsModule } from './needs/need.module';
 import { nodeModule } from './node/node.module';
+import { pointsModule } from './points/points.module';
 import { projectsModule } from './projects/project.module';
 import { ratingCycleModule } from './rating-cycle/rating-cycle.module';
 import { ratingModule } from './rating/rating.module';
@@ -41,6 +42,7 @@ export const modules = [
   calendarModule,
   serviceOrderModule,
   reportModule,
+  pointsModule,
   nodeModule,
 ] as const;
 

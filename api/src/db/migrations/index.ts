@@ -8,6 +8,7 @@ import { Migration20261127235928_OperationalLists } from './Migration20261127235
 import { Migration20261128001308_RatingCycle } from './Migration20261128001308_RatingCycle';
 import { Migration20261202103518_PortalKeys } from './Migration20261202103518_PortalKeys';
 import { Migration20261202110644_ServiceOrders } from './Migration20261202110644_ServiceOrders';
+import { Migration20261202120123_PointsLedger } from './Migration20261202120123_PointsLedger';
 import { Migration20261202120149_Reports } from './Migration20261202120149_Reports';
 
 /** Every committed migration, oldest first. `npm run migration:create` prints the line to add. */
@@ -21,5 +22,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128001308_RatingCycle', class: Migration20261128001308_RatingCycle },
   { name: 'Migration20261202103518_PortalKeys', class: Migration20261202103518_PortalKeys },
   { name: 'Migration20261202110644_ServiceOrders', class: Migration20261202110644_ServiceOrders },
+  { name: 'Migration20261202120123_PointsLedger', class: Migration20261202120123_PointsLedger },
   { name: 'Migration20261202120149_Reports', class: Migration20261202120149_Reports },
 ];

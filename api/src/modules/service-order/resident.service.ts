@@ -6,6 +6,7 @@ import { assertResidentKey, PHONE_PATTERN, phoneDigits, residentTokenFor, sha256
 import type { RateLimiter } from '../../limits/rate-limiter';
 import { assertInEnum, assertText, newRecordId } from '../../shared/records';
 import { Centre } from '../centre/centre.entity';
+import { issueForReviewedOrder } from '../points/issue.service';
 import { Resource, ResourceStatus } from '../resources/resource.entity';
 import { isWithin, type Scope } from '../../shared/region-subtree';
 import { ServiceOrder, ServiceOrderEvent } from './service-order.entity';
@@ -149,10 +150,14 @@ export async function residentStep(em: EntityManager, token: string, step: Resid
   assertText(note ?? undefined, step.action === A.CANCEL ? 'reason' : 'note', 2000);
   await em.transactional(async (tx) => {
     const order = await lockOrder(tx, id, 'token');
-    applyMove(tx, order, step.action, { party: 'RESIDENT', note, isPublic: true, at: now });
+    const event = applyMove(tx, order, step.action, { party: 'RESIDENT', note, isPublic: true, at: now });
     if (step.action === A.CANCEL) await withdrawOpenOffers(tx, order, now);
     if (step.action === A.REVIEW) {
       Object.assign(order, { satisfaction: step.review.satisfaction, score: step.review.score, reviewComment: step.review.comment?.trim() || undefined });
+      // 积分: ORDER_REVIEWED points, in this transaction, once per order. The review stands without them
+      // (no budget, a limit reached): the review's timeline entry says what happened.
+      const points = await issueForReviewedOrder(tx, { id: order.id, centreCode: order.centre.code, contactPhone: order.contactPhone }, now);
+      event.note = points.issued ? `积分 +${points.points} (ORDER_REVIEWED)` : `No points issued: ${points.reason}`;
     }
     await tx.flush();
   });

@@ -43,11 +43,11 @@ export interface MoveOptions {
 
 /**
  * Moves the order by `action` if its table allows it (else a CONFLICT, nothing written), stamps
- * the milestone and writes the timeline entry. Flushing is the caller's.
+ * the milestone and writes the timeline entry (answered, unflushed: flushing is the caller's).
  */
-export function applyMove(em: EntityManager, order: ServiceOrder, action: OrderMoveAction, { party, note, isPublic, accountId, at = new Date() }: MoveOptions): void {
+export function applyMove(em: EntityManager, order: ServiceOrder, action: OrderMoveAction, { party, note, isPublic, accountId, at = new Date() }: MoveOptions): ServiceOrderEvent {
   const to = assertMove(order.status, action, party);
-  em.create(ServiceOrderEvent, {
+  const event = em.create(ServiceOrderEvent, {
     order,
     at,
     fromStatus: order.status,
@@ -61,4 +61,5 @@ export function applyMove(em: EntityManager, order: ServiceOrder, action: OrderM
   order.status = to;
   const stamp = STAMPS[action];
   if (stamp) (order as unknown as Record<string, Date>)[stamp] = at;
+  return event;
 }
