@@ -152,6 +152,9 @@ describe('projects', () => {
     for (const status of ['RECRUITING', 'IN_PROGRESS']) {
       expect((await run('change-project-status', { input: { projectId, status } }, as.gaocang)).errors).toBeUndefined();
     }
+    // Explicit nulls are "nothing": a clear refusal, not an internal error.
+    const nothing = await run('report-project-progress', { input: { projectId, progress: null, title: null } }, as.gaocang);
+    expect(nothing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'title' });
     const progress = await run('report-project-progress', { input: { projectId, progress: 50, title: '完成一半楼栋' } }, as.gaocang);
     expect(progress.data.reportProjectProgress.progress).toBe(50);
     const done = await run('change-project-status', { input: { projectId, status: 'COMPLETED', note: '全部安装完成' } }, as.gaocang);

@@ -153,9 +153,17 @@ const PROJECT_STATUS_TITLES: Record<ProjectStatus, string> = {
 /** Reports progress and, with a title, a dated entry on the public timeline. */
 export async function reportProjectProgress(
   em: EntityManager,
-  input: { projectId: string; progress?: number; title?: string; description?: string; on?: string },
+  given: { projectId: string; progress?: number | null; title?: string | null; description?: string | null; on?: string | null },
   guard: CentreGuard,
 ): Promise<Project> {
+  // An explicit null (as GraphQL clients send for "no value") means the same as leaving it out.
+  const input = {
+    projectId: given.projectId,
+    progress: given.progress ?? undefined,
+    title: given.title ?? undefined,
+    description: given.description ?? undefined,
+    on: given.on ?? undefined,
+  };
   if (input.progress !== undefined && (!Number.isInteger(input.progress) || input.progress < 0 || input.progress > 100)) {
     throw badInput('progress', `must be a whole percentage from 0 to 100, got ${input.progress}.`);
   }
