@@ -1,4 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderSubmissionLimits } from '../config';
 import { AppError, ErrorCode, badInput } from '../errors/app-error';
 import type { RateLimiter } from '../limits/rate-limiter';
@@ -63,4 +65,50 @@ export async function spendResidentSubmission(
 
 function rateLimited(noun: string, who: string, retryAfterSeconds: number): AppError {
   return new AppError(ErrorCode.RATE_LIMITED, `Too many ${noun} from ${who}. Try again in ${retryAfterSeconds} s, or call the centre.`, { retryAfterSeconds });
+}
+
+/** How one kind of submission is made once: its token, its earlier submission by key, and its noun. */
+export interface OnceOnly {
+  tokenFor(key: string | undefined, inputHash: string): string;
+  /** The submission first made with this key, if any (read afresh, past any identity map). */
+  findByKeyHash(em: EntityManager, keyHash: string): Promise<{ id: string; submissionInputHash?: string | null } | null>;
+  /** What the CONFLICT message calls it: `service order`, `report`. */
+  noun: string;
+}
+
+/**
+ * A resident's submission, made once per idempotency key: a replay (same key and input) answers
+ * the first one and its token, also when both taps of a double tap passed the look-up and the
+ * second insert lost; the same key with other input is a CONFLICT. `create` writes the record in
+ * one transaction and answers its id.
+ */
+export async function submitOnce(
+  em: EntityManager,
+  { key, inputHash }: { key: string | undefined; inputHash: string },
+  once: OnceOnly,
+  create: (tx: EntityManager, submission: { token: string; keyHash: string | undefined }) => Promise<string>,
+): Promise<{ id: string; token: string }> {
+  const keyHash = key ? sha256(key) : undefined;
+  const replay = async (from: EntityManager) => {
+    const first = keyHash ? await once.findByKeyHash(from, keyHash) : null;
+    if (!first) return undefined;
+    if (first.submissionInputHash !== inputHash) {
+      throw new AppError(ErrorCode.CONFLICT, `This idempotency key was used for another ${once.noun} (other input). Use a new key for a new ${once.noun}.`, {
+        argument: 'idempotencyKey',
+      });
+    }
+    return { id: first.id, token: once.tokenFor(key, inputHash) };
+  };
+  const earlier = await replay(em);
+  if (earlier) return earlier;
+  const token = once.tokenFor(key, inputHash);
+  try {
+    return { id: await em.transactional((tx) => create(tx, { token, keyHash })), token };
+  } catch (error) {
+    if (keyHash && error instanceof UniqueConstraintViolationException) {
+      const first = await replay(em.fork());
+      if (first) return first;
+    }
+    throw error;
+  }
 }

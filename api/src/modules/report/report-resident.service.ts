@@ -1,9 +1,8 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorCode, badInput } from '../../errors/app-error';
 import { assertInEnum, assertText, newRecordId } from '../../shared/records';
 import { isWithin, type Scope } from '../../shared/region-subtree';
-import { assertResidentKey, PHONE_PATTERN, phoneDigits, residentTokenFor, sha256 } from '../../shared/resident-submission';
+import { assertResidentKey, type OnceOnly, PHONE_PATTERN, phoneDigits, residentTokenFor, sha256, submitOnce } from '../../shared/resident-submission';
 import { Centre } from '../centre/centre.entity';
 import { EventActor, Satisfaction } from '../service-order/service-order.types';
 import { Report, ReportEvent } from './report.entity';
@@ -72,51 +71,34 @@ export async function submitReport(em: EntityManager, raw: NewReport, key: strin
   const input = normaliseReport(raw);
   validate(input, raw);
   const inputHash = sha256(JSON.stringify(input));
-  const keyHash = key ? sha256(key) : undefined;
-  if (keyHash) {
-    const replay = await findReplay(em, keyHash, inputHash, key!);
-    if (replay) return replay;
-  }
-  const token = tokenFor(key, inputHash);
-  try {
-    const reportId = await em.transactional(async (tx) => {
-      const centre = await tx.findOne(Centre, { code: input.centreCode }, { populate: ['region'] });
-      if (!centre || (scope && !isWithin(centre.region.path, scope.path)))
-        throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
-      const report = tx.create(Report, {
-        id: newRecordId(),
-        centre,
-        kind: input.kind,
-        description: input.description,
-        locationText: input.locationText ?? undefined,
-        contactName: input.contactName ?? undefined,
-        contactPhone: input.contactPhone ?? undefined,
-        tokenHash: sha256(token),
-        submissionKeyHash: keyHash,
-        submissionInputHash: keyHash ? inputHash : undefined,
-      });
-      tx.create(ReportEvent, { report, at: report.submittedAt, toStatus: ReportStatus.SUBMITTED, action: A.SUBMIT, isPublic: true, actor: EventActor.RESIDENT });
-      await tx.flush();
-      return report.id;
+  const { id, token } = await submitOnce(em, { key, inputHash }, REPORT_ONCE, async (tx, { token, keyHash }) => {
+    const centre = await tx.findOne(Centre, { code: input.centreCode }, { populate: ['region'] });
+    if (!centre || (scope && !isWithin(centre.region.path, scope.path)))
+      throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
+    const report = tx.create(Report, {
+      id: newRecordId(),
+      centre,
+      kind: input.kind,
+      description: input.description,
+      locationText: input.locationText ?? undefined,
+      contactName: input.contactName ?? undefined,
+      contactPhone: input.contactPhone ?? undefined,
+      tokenHash: sha256(token),
+      submissionKeyHash: keyHash,
+      submissionInputHash: keyHash ? inputHash : undefined,
     });
-    return { reportId, token };
-  } catch (error) {
-    if (keyHash && error instanceof UniqueConstraintViolationException) {
-      const replay = await findReplay(em.fork(), keyHash, inputHash, key!);
-      if (replay) return replay;
-    }
-    throw error;
-  }
+    tx.create(ReportEvent, { report, at: report.submittedAt, toStatus: ReportStatus.SUBMITTED, action: A.SUBMIT, isPublic: true, actor: EventActor.RESIDENT });
+    await tx.flush();
+    return report.id;
+  });
+  return { reportId: id, token };
 }
 
-async function findReplay(em: EntityManager, keyHash: string, inputHash: string, key: string): Promise<{ reportId: string; token: string } | undefined> {
-  const first = await em.findOne(Report, { submissionKeyHash: keyHash }, { fields: ['id', 'submissionInputHash'], refresh: true });
-  if (!first) return undefined;
-  if (first.submissionInputHash !== inputHash) {
-    throw new AppError(ErrorCode.CONFLICT, 'This idempotency key was used for another report (other input). Use a new key for a new report.', { argument: 'idempotencyKey' });
-  }
-  return { reportId: first.id, token: tokenFor(key, inputHash) };
-}
+const REPORT_ONCE: OnceOnly = {
+  tokenFor,
+  noun: 'report',
+  findByKeyHash: (em, keyHash) => em.findOne(Report, { submissionKeyHash: keyHash }, { fields: ['id', 'submissionInputHash'], refresh: true }),
+};
 
 export interface ConfirmReport {
   satisfaction: Satisfaction;

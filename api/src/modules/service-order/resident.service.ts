@@ -1,8 +1,7 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderSubmissionLimits } from '../../config';
 import { AppError, ErrorCode, badInput } from '../../errors/app-error';
-import { assertResidentKey, PHONE_PATTERN, phoneDigits, residentTokenFor, sha256, spendResidentSubmission } from '../../shared/resident-submission';
+import { assertResidentKey, type OnceOnly, PHONE_PATTERN, phoneDigits, residentTokenFor, sha256, spendResidentSubmission, submitOnce } from '../../shared/resident-submission';
 import type { RateLimiter } from '../../limits/rate-limiter';
 import { assertInEnum, assertText, newRecordId } from '../../shared/records';
 import { Centre } from '../centre/centre.entity';
@@ -69,57 +68,39 @@ export async function submitOrder(em: EntityManager, raw: NewServiceOrder, key: 
   const input = normalise(raw);
   validate(input, raw);
   const inputHash = sha256(JSON.stringify(input));
-  const keyHash = key ? sha256(key) : undefined;
-  if (keyHash) {
-    const replay = await findReplay(em, keyHash, inputHash, key!);
-    if (replay) return replay;
-  }
-  const token = tokenFor(key, inputHash);
-  try {
-    const orderId = await em.transactional(async (tx) => {
-      const centre = await tx.findOne(Centre, { code: input.centreCode }, { populate: ['region'] });
-      // A key limited to a region submits as it reads: centres outside its subtree do not exist for it.
-      if (!centre || (scope && !isWithin(centre.region.path, scope.path)))
-        throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
-      const resource = input.resourceId ? await tx.findOne(Resource, { id: input.resourceId }) : undefined;
-      if (input.resourceId && (!resource || resource.centre.code !== centre.code || resource.status !== ResourceStatus.ACTIVE)) {
-        throw badInput('input.resourceId', `must name a published (ACTIVE) resource of ${centre.code}.`);
-      }
-      const order = tx.create(ServiceOrder, {
-        id: newRecordId(),
-        centre,
-        category: input.category,
-        resource: resource ?? undefined,
-        description: input.description,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone,
-        tokenHash: sha256(token),
-        submissionKeyHash: keyHash,
-        submissionInputHash: keyHash ? inputHash : undefined,
-      });
-      tx.create(ServiceOrderEvent, { order, at: order.submittedAt, toStatus: ServiceOrderStatus.SUBMITTED, action: A.SUBMIT, isPublic: true, actor: EventActor.RESIDENT });
-      await tx.flush();
-      return order.id;
-    });
-    return { orderId, token };
-  } catch (error) {
-    // Both taps of a double tap got past the look-up: the second insert lost, so answer the first.
-    if (keyHash && error instanceof UniqueConstraintViolationException) {
-      const replay = await findReplay(em.fork(), keyHash, inputHash, key!);
-      if (replay) return replay;
+  const { id, token } = await submitOnce(em, { key, inputHash }, ORDER_ONCE, async (tx, { token, keyHash }) => {
+    const centre = await tx.findOne(Centre, { code: input.centreCode }, { populate: ['region'] });
+    // A key limited to a region submits as it reads: centres outside its subtree do not exist for it.
+    if (!centre || (scope && !isWithin(centre.region.path, scope.path)))
+      throw new AppError(ErrorCode.NOT_FOUND, `No centre has the code "${input.centreCode}".`, { argument: 'input.centreCode' });
+    const resource = input.resourceId ? await tx.findOne(Resource, { id: input.resourceId }) : undefined;
+    if (input.resourceId && (!resource || resource.centre.code !== centre.code || resource.status !== ResourceStatus.ACTIVE)) {
+      throw badInput('input.resourceId', `must name a published (ACTIVE) resource of ${centre.code}.`);
     }
-    throw error;
-  }
+    const order = tx.create(ServiceOrder, {
+      id: newRecordId(),
+      centre,
+      category: input.category,
+      resource: resource ?? undefined,
+      description: input.description,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      tokenHash: sha256(token),
+      submissionKeyHash: keyHash,
+      submissionInputHash: keyHash ? inputHash : undefined,
+    });
+    tx.create(ServiceOrderEvent, { order, at: order.submittedAt, toStatus: ServiceOrderStatus.SUBMITTED, action: A.SUBMIT, isPublic: true, actor: EventActor.RESIDENT });
+    await tx.flush();
+    return order.id;
+  });
+  return { orderId: id, token };
 }
 
-async function findReplay(em: EntityManager, keyHash: string, inputHash: string, key: string): Promise<{ orderId: string; token: string } | undefined> {
-  const first = await em.findOne(ServiceOrder, { submissionKeyHash: keyHash }, { fields: ['id', 'submissionInputHash'], refresh: true });
-  if (!first) return undefined;
-  if (first.submissionInputHash !== inputHash) {
-    throw new AppError(ErrorCode.CONFLICT, 'This idempotency key was used for another service order (other input). Use a new key for a new order.', { argument: 'idempotencyKey' });
-  }
-  return { orderId: first.id, token: tokenFor(key, inputHash) };
-}
+const ORDER_ONCE: OnceOnly = {
+  tokenFor,
+  noun: 'service order',
+  findByKeyHash: (em, keyHash) => em.findOne(ServiceOrder, { submissionKeyHash: keyHash }, { fields: ['id', 'submissionInputHash'], refresh: true }),
+};
 
 function validate(input: NewServiceOrder, raw: NewServiceOrder): void {
   assertInEnum(ServiceCategory, input.category, 'input.category');
